@@ -1,0 +1,153 @@
+"""The student release: generated from the single source, committed, and free of solutions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import nbformat
+import numpy as np
+import pytest
+
+from autograder.release import (
+    SourceError,
+    build_notebook,
+    exercises,
+    release,
+    release_files,
+    solution_lines,
+    strip_solutions,
+)
+from tests.conftest import load_module
+
+EXERCISES = [
+    "preprocess", "sigmoid", "initialize_with_zeros", "propagate", "optimize", "predict", "model",
+]
+
+
+def test_exercises_are_the_courses_in_lesson_order(assignment):
+    assert exercises(assignment.source.read_text()) == EXERCISES
+
+
+def test_committed_release_is_up_to_date(assignment):
+    """Fails when solutions/ or the templates changed but `autograder release` was not re-run."""
+    expected = release_files(assignment)
+    on_disk = {
+        path.relative_to(assignment.release_dir).as_posix(): path.read_bytes()
+        for path in assignment.release_dir.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    stale = sorted(name for name in expected.keys() | on_disk.keys()
+                   if expected.get(name) != on_disk.get(name))
+    assert not stale, f"stale release files {stale}: run `uv run autograder release`"
+
+
+def test_release_is_idempotent_and_prunes_strays(assignment, tmp_path):
+    out = release(assignment, tmp_path / "out")
+    (out / "stray.txt").write_text("left over")
+    first = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    release(assignment, out)
+    second = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    assert out / "stray.txt" in first and out / "stray.txt" not in second
+    del first[out / "stray.txt"]
+    assert first == second
+
+
+def _released_lines(release_dir: Path) -> set[str]:
+    lines = set()
+    for path in release_dir.rglob("*"):
+        if not path.is_file():
+            continue
+        if path.suffix == ".ipynb":
+            notebook = nbformat.read(path, as_version=4)
+            text = "\n".join(cell.source for cell in notebook.cells)
+        else:
+            text = path.read_bytes().decode("utf-8", errors="replace")
+        lines.update(line.strip() for line in text.splitlines())
+    return lines
+
+
+def test_no_solution_line_appears_in_the_release(assignment):
+    secret = [line.strip() for line in solution_lines(assignment.source.read_text())]
+    secret = [line for line in secret if line]
+    assert len(secret) > 20  # the regions were found at all
+    leaked = sorted(set(secret) & _released_lines(assignment.release_dir))
+    assert not leaked, f"solution lines leaked into assignments/: {leaked}"
+
+
+def test_notebook_has_valid_nbgrader_metadata(assignment):
+    notebook = nbformat.read(assignment.release_dir / f"{assignment.name}.ipynb", as_version=4)
+    nbformat.validate(notebook)
+    ids = [cell.metadata["nbgrader"]["grade_id"] for cell in notebook.cells]
+    assert len(ids) == len(set(ids))
+    solutions = [cell for cell in notebook.cells if cell.metadata["nbgrader"]["solution"]]
+    assert [cell.metadata["nbgrader"]["grade_id"] for cell in solutions] == EXERCISES
+    for cell in notebook.cells:
+        meta = cell.metadata["nbgrader"]
+        assert meta["schema_version"] == 3 and meta["grade"] is False
+        assert set(meta) == {"grade", "grade_id", "locked", "schema_version", "solution"}
+        assert meta["locked"] is not meta["solution"]
+        assert cell.id == meta["grade_id"]
+    for cell in solutions:
+        assert "# YOUR CODE HERE\n" in cell.source and "raise NotImplementedError()" in cell.source
+
+
+def test_notebook_with_solutions_matches_the_release_except_solution_cells(assignment):
+    text = assignment.source.read_text()
+    student = build_notebook(text, solutions=False)
+    instructor = build_notebook(text, solutions=True)
+    assert len(student.cells) == len(instructor.cells)
+    for released, full in zip(student.cells, instructor.cells, strict=True):
+        if full.metadata["nbgrader"]["solution"]:
+            assert "### BEGIN SOLUTION" in full.source and "BEGIN SOLUTION" not in released.source
+        else:
+            assert released == full
+
+
+def test_plain_module_stubs_raise_not_implemented(release_copy):
+    stubs = load_module(release_copy / "logistic_regression.py")
+    w, X, Y = np.zeros((2, 1)), np.ones((2, 3)), np.ones((1, 3))
+    calls = {
+        "preprocess": lambda: stubs.preprocess(np.zeros((2, 3, 3), np.uint8)),
+        "sigmoid": lambda: stubs.sigmoid(0.0),
+        "initialize_with_zeros": lambda: stubs.initialize_with_zeros(2),
+        "propagate": lambda: stubs.propagate(w, 0.0, X, Y),
+        "optimize": lambda: stubs.optimize(w, 0.0, X, Y),
+        "predict": lambda: stubs.predict(w, 0.0, X),
+        "model": lambda: stubs.model(X, Y, X, Y),
+    }
+    assert list(calls) == EXERCISES
+    for call in calls.values():
+        with pytest.raises(NotImplementedError):
+            call()
+
+
+def test_strip_solutions_keeps_the_indent_and_the_scaffold():
+    source = (
+        "def f(x):\n"
+        "    y = 1\n"
+        "    ### BEGIN SOLUTION\n"
+        "    z = x + y\n"
+        "    ### END SOLUTION\n"
+        "    return z\n"
+    )
+    assert strip_solutions(source) == (
+        "def f(x):\n"
+        "    y = 1\n"
+        "    # YOUR CODE HERE\n"
+        "    raise NotImplementedError()\n"
+        "    return z\n"
+    )
+    assert solution_lines(source) == ["    z = x + y"]
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("### BEGIN SOLUTION\nx\n", "never closed"),
+        ("x\n### END SOLUTION\n", "without"),
+        ("### BEGIN SOLUTION\n### BEGIN SOLUTION\n### END SOLUTION\n", "nested"),
+    ],
+)
+def test_malformed_markers_are_refused(source, message):
+    with pytest.raises(SourceError, match=message):
+        strip_solutions(source)
