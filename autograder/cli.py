@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,9 +36,81 @@ def _release(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_output_dir(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} exists and is not a folder")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".autograder-write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as error:
+        raise UsageError(f"cannot write to --out {out}: {error.strerror}") from None
+
+
+class _Progress:
+    """A one-line progress bar on a terminal; silent when stderr is not one."""
+
+    def __init__(self, total: int):
+        self.total, self.done, self.started = total, 0, time.monotonic()
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, result) -> None:
+        self.done += 1
+        if not self.live:
+            return
+        width = 30
+        filled = width * self.done // self.total
+        rate = self.done / max(time.monotonic() - self.started, 1e-9)
+        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] "
+                         f"{self.done}/{self.total}  {rate:.1f}/s  {result.student[:20]:<20}")
+        if self.done == self.total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def _summary(results, exercises: list[str]) -> str:
+    short = [name[:10] for name in exercises]
+    header = f"{'student':<24} {'score':>9}  " + " ".join(f"{name:>10}" for name in short)
+    rows = [header, "-" * len(header)]
+    for result in results:
+        if result.error:
+            rows.append(f"{result.student[:24]:<24} {'error':>9}  {result.error}")
+            continue
+        per = result.by_exercise(exercises)
+        cells = " ".join(f"{f'{per[n][0]:g}/{per[n][1]:g}':>10}" for n in exercises)
+        rows.append(f"{result.student[:24]:<24} {f'{result.score:g}/{result.max_score:g}':>9}  "
+                    + cells)
+    return "\n".join(rows)
+
+
 def _grade(args: argparse.Namespace) -> int:
-    get_assignment(args.assignment)
-    raise UsageError("grading is not available in this version yet")
+    from . import reports, runner
+    from .plugin import SUITES_DIR
+    from .release import exercises as exercises_of
+    from .sandbox.jail import sandbox_level
+
+    assignment = get_assignment(args.assignment)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    students = runner.find_students([Path(p) for p in args.paths], assignment)
+    out = Path(args.out)
+    _check_output_dir(out)
+    started = time.monotonic()
+    results = runner.grade(assignment, students, jobs=args.jobs,
+                           on_result=_Progress(len(students)))
+    seconds = time.monotonic() - started
+    exercises = exercises_of(assignment.source.read_text(encoding="utf-8"))
+    suite_files = [*(SUITES_DIR / assignment.name).rglob("*.py"), assignment.source]
+    level = sandbox_level()
+    reports.write_all(out, results, exercises, reports.manifest(
+        assignment=assignment.name, suite=reports.suite_hash(suite_files), level=level,
+        jobs=args.jobs, seconds=seconds, results=results))
+    print(_summary(results, exercises))
+    print(f"\n{len(results)} submission(s) graded in {seconds:.1f} s "
+          f"({seconds / max(len(results), 1):.2f} s each, --jobs {args.jobs}); "
+          f"sandbox level: {level}; results in {out}")
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,162 @@
+"""The pytest plugin that makes a folder of ordinary pytest + hypothesis tests a hidden suite.
+
+A hidden test is a plain test function with an ``exercise`` mark::
+
+    @pytest.mark.exercise("sigmoid", points=2)
+    @given(z=finite_arrays())
+    def test_sigmoid_is_symmetric(submission, z):
+        '''sigmoid(-z) equals 1 - sigmoid(z)'''
+        expect_close(submission.sigmoid(-z), 1 - submission.sigmoid(z), "sigmoid(-z)")
+
+The plugin provides the ``submission`` fixture (the student's functions, behind the sandbox),
+the ``reference`` fixture (the reference solution, trusted, in this process), and loads the
+grading hypothesis profile: derandomized, no example database, no deadline.
+
+Run a suite by hand::
+
+    uv run pytest -p autograder.plugin autograder/suites/logistic_regression --submission x.py
+
+Without ``--submission`` the suite grades the reference itself, which must score full marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Phase, settings
+
+from .assignments import PROJECT_ROOT, Assignment, get_assignment
+from .release import exercises as exercises_of
+from .submission import InProcessBackend, Submission
+
+SUITES_DIR = Path(__file__).resolve().parent / "suites"
+PROFILE = "autograder"
+
+settings.register_profile(
+    PROFILE,
+    derandomize=True,  # every student meets the same examples, on every machine
+    database=None,  # nothing replays from earlier runs, nothing is written
+    deadline=None,  # time limits belong to the sandbox, not to hypothesis
+    max_examples=25,
+    print_blob=False,
+    # feedback never shows counterexamples, so shrinking them would only burn the time budget
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+
+
+@dataclass
+class GradingContext:
+    """What the fixtures need for one session: the assignment and how to open a submission."""
+
+    assignment: Assignment
+    exercises: list[str]
+    reference: object
+    open_submission: Callable[[], Submission]
+    points: dict[str, float] = field(default_factory=dict)
+
+
+context_key = pytest.StashKey[GradingContext]()
+
+
+def import_trusted(path: Path, name: str):
+    """Import a trusted file (a reference, or the project's own corpus) by path, in process."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def load_reference(assignment: Assignment):
+    """The reference solution of ``assignment`` (it has no side effects at import)."""
+    return import_trusted(assignment.source, f"_reference_{assignment.name}")
+
+
+def exercise_mark(item: pytest.Item) -> tuple[str, float]:
+    """The (exercise, points) an item grades; a usage error when the mark is missing or bad."""
+    marks = list(item.iter_markers("exercise"))
+    if len(marks) != 1:
+        raise pytest.UsageError(f"{item.nodeid}: needs exactly one @pytest.mark.exercise")
+    mark = marks[0]
+    if len(mark.args) != 1 or set(mark.kwargs) != {"points"}:
+        raise pytest.UsageError(f"{item.nodeid}: use @pytest.mark.exercise(name, points=N)")
+    points = mark.kwargs["points"]
+    if not isinstance(points, int | float) or points <= 0:
+        raise pytest.UsageError(f"{item.nodeid}: points must be a positive number")
+    return mark.args[0], float(points)
+
+
+def _assignment_from_args(config: pytest.Config) -> str:
+    for arg in config.args:
+        path = Path(arg.split("::")[0]).resolve()
+        if SUITES_DIR in path.parents:
+            return path.relative_to(SUITES_DIR).parts[0]
+    raise pytest.UsageError("cannot tell the assignment: pass --assignment NAME")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("autograder")
+    group.addoption("--assignment", help="assignment name (default: from the suite's folder)")
+    group.addoption("--submission", help="grade this .py file in a sandboxed worker")
+    group.addoption(
+        "--unsafe-in-process",
+        action="store_true",
+        help="run --submission inside this process: only for trusted code such as the corpus",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "exercise(name, points): the exercise a hidden test grades, and its points"
+    )
+    settings.load_profile(PROFILE)
+    if context_key in config.stash:  # the batch runner brings its own context
+        return
+    name = config.getoption("assignment") or _assignment_from_args(config)
+    assignment = get_assignment(name, PROJECT_ROOT)
+    exercises = exercises_of(assignment.source.read_text(encoding="utf-8"))
+    reference = load_reference(assignment)
+    config.stash[context_key] = GradingContext(
+        assignment, exercises, reference, _opener(config, exercises, reference)
+    )
+
+
+def _opener(config: pytest.Config, exercises: list[str], reference) -> Callable[[], Submission]:
+    path = config.getoption("submission")
+    if path is None:
+        return lambda: Submission(InProcessBackend(reference, reference, exercises), exercises)
+    if config.getoption("unsafe_in_process"):
+        trusted = import_trusted(Path(path), "_trusted_submission")
+        return lambda: Submission(InProcessBackend(trusted, reference, exercises), exercises)
+    from .sandbox.session import SandboxBackend
+
+    return lambda: Submission(SandboxBackend(Path(path), exercises, reference), exercises)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    context = config.stash[context_key]
+    for item in items:
+        exercise, points = exercise_mark(item)
+        if exercise not in context.exercises:
+            known = ", ".join(context.exercises)
+            raise pytest.UsageError(f"{item.nodeid}: unknown exercise {exercise!r} ({known})")
+        context.points[item.nodeid] = points
+
+
+@pytest.fixture(scope="session")
+def reference(pytestconfig: pytest.Config):
+    """The reference solution module (trusted; runs in the driver)."""
+    return pytestconfig.stash[context_key].reference
+
+
+@pytest.fixture(scope="session")
+def submission(pytestconfig: pytest.Config):
+    """The submission under test; its worker lives as long as the session (one submission)."""
+    opened = pytestconfig.stash[context_key].open_submission()
+    yield opened
+    opened.close()

@@ -1,0 +1,145 @@
+"""Write what a grading run produced: gradebook, per-student results and feedback, manifest.
+
+Every file is written atomically (a temporary file, then a rename), so a run that dies leaves
+each file either whole or absent.
+
+- ``gradebook.csv``: student, score, max_score, then one column per exercise in lesson order;
+- ``<student>/results.json``: Gradescope's results.json schema;
+- ``<student>/feedback.md``: what passed, what failed and why, per exercise;
+- ``manifest.json``: versions, suite hash, seeds, sandbox level and timings.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import platform
+from pathlib import Path
+
+from . import __version__
+from .runner import StudentResult
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(temporary, "w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+
+
+def _points(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else round(value, 4)
+
+
+def gradebook(results: list[StudentResult], exercises: list[str]) -> str:
+    """The class gradebook as CSV text; a row whose grading failed says ``error``."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student", "score", "max_score", *exercises])
+    for result in results:
+        if result.error:
+            writer.writerow([result.student, "error", "", *[""] * len(exercises)])
+            continue
+        per = result.by_exercise(exercises)
+        writer.writerow([result.student, _points(result.score), _points(result.max_score),
+                         *[_points(per[name][0]) for name in exercises]])
+    return buffer.getvalue()
+
+
+def results_json(result: StudentResult) -> dict:
+    """One student's results in Gradescope's results.json schema."""
+    tests = [
+        {
+            "name": f"{test.exercise}: {test.prop}",
+            "score": _points(test.score),
+            "max_score": _points(test.points),
+            "status": "passed" if test.score == test.points else "failed",
+            "output": test.message,
+            "visibility": "visible",
+            "tags": [test.exercise],
+        }
+        for test in result.tests
+    ]
+    return {
+        "score": _points(result.score),
+        "max_score": _points(result.max_score),
+        "execution_time": result.seconds,
+        "output": result.error or f"{_points(result.score)} / {_points(result.max_score)}",
+        "visibility": "visible",
+        "stdout_visibility": "hidden",
+        "tests": tests,
+    }
+
+
+def feedback(result: StudentResult, exercises: list[str]) -> str:
+    """A student's feedback as Markdown: score per exercise, then each failed property."""
+    if result.error:
+        return f"# Feedback for {result.student}\n\nYour submission could not be graded: " \
+               f"{result.error}\n"
+    lines = [f"# Feedback for {result.student}", "",
+             f"**Score: {_points(result.score)} / {_points(result.max_score)}**", "",
+             "| exercise | score |", "|---|---|"]
+    per = result.by_exercise(exercises)
+    lines += [f"| `{name}` | {_points(per[name][0])} / {_points(per[name][1])} |"
+              for name in exercises]
+    for name in exercises:
+        failed = [t for t in result.tests if t.exercise == name and t.score < t.points]
+        if not failed:
+            continue
+        lines += ["", f"## `{name}`", ""]
+        lines += [f"- **{t.prop}** ({_points(t.points)} pt): {t.message}" for t in failed]
+    if all(t.score == t.points for t in result.tests):
+        lines += ["", "Every hidden check passed."]
+    if result.output.strip():
+        excerpt = result.output.strip()[:2000]
+        lines += ["", "## What your code printed (first lines)", "", "```", excerpt, "```"]
+    return "\n".join(lines) + "\n"
+
+
+def suite_hash(paths: list[Path]) -> str:
+    """sha256 over the suite's files and the reference, by relative name and content."""
+    digest = hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: float,
+             results: list[StudentResult]) -> dict:
+    """What a regrade needs to reproduce this run."""
+    import hypothesis
+    import numpy
+
+    return {
+        "grader_version": __version__,
+        "assignment": assignment,
+        "suite_hash": suite,
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "hypothesis": hypothesis.__version__,
+        "hypothesis_profile": "autograder (derandomize=True, database=None, deadline=None)",
+        "seeds": "derandomized: each test's examples derive from a hash of the test itself",
+        "sandbox_level": level,
+        "jobs": jobs,
+        "submissions": len(results),
+        "seconds_total": round(seconds, 3),
+        "seconds_per_submission": {r.student: r.seconds for r in results},
+    }
+
+
+def write_all(out: Path, results: list[StudentResult], exercises: list[str],
+              manifest_data: dict) -> None:
+    """Write every output file of a run into ``out``."""
+    for result in results:
+        folder = out / result.student
+        write_atomic(folder / "results.json", json.dumps(results_json(result), indent=2) + "\n")
+        write_atomic(folder / "feedback.md", feedback(result, exercises))
+    write_atomic(out / "gradebook.csv", gradebook(results, exercises))
+    write_atomic(out / "manifest.json", json.dumps(manifest_data, indent=2) + "\n")

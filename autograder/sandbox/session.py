@@ -1,0 +1,134 @@
+"""The driver's side of one sandboxed submission: calls, callbacks to the reference, budgets.
+
+A :class:`SandboxBackend` starts a worker on first use, sends each call over the private
+socket, answers the worker's callbacks with the reference (which never leaves this process),
+and enforces the per-call and per-submission wall-clock budgets. A call that hangs, crashes or
+breaks a limit kills the worker's whole tree and fails as a :class:`StudentError`; the next
+call starts a fresh worker, so the remaining tests go on.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from ..submission import Call, StudentError, describe_exception
+from . import codec
+from .jail import DEFAULT_BUDGET, Budget, Worker
+
+
+class SandboxBackend:
+    """Run one submission's functions in a worker process, one call at a time."""
+
+    def __init__(self, path: Path, exercises: list[str], reference,
+                 budget: Budget = DEFAULT_BUDGET):
+        self.path, self.exercises, self.reference, self.budget = path, exercises, reference, budget
+        self.scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
+        self.worker: Worker | None = None
+        self.spent = 0.0  # wall seconds used by this submission so far
+        self.import_error: str | None = None
+        self.restarts = 0
+        self.output = {"stdout": "", "stderr": ""}
+
+    # -- worker lifecycle -------------------------------------------------------------------
+
+    def _start(self, deadline: float) -> Worker:
+        worker = Worker(self.path, self.budget, self.scratch)
+        try:
+            hello = codec.recv_message(worker.channel, deadline=deadline)
+        except (EOFError, TimeoutError, codec.CodecError, OSError):
+            self._stop(worker)
+            raise StudentError(
+                f"importing your submission failed: the process {worker.exit_description()}"
+            ) from None
+        if hello.get("op") == "import_failed":
+            self._stop(worker)
+            self.import_error = str(hello.get("error"))
+            raise StudentError(f"importing your submission failed: {self.import_error}")
+        if hello.get("op") != "ready":
+            self._stop(worker)
+            raise StudentError("importing your submission failed: no ready signal")
+        return worker
+
+    def _stop(self, worker: Worker) -> None:
+        worker.kill()
+        for stream in ("stdout", "stderr"):
+            self.output[stream] += getattr(worker, stream).text()
+        if worker is self.worker:
+            self.worker = None
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self._stop(self.worker)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    # -- calls ------------------------------------------------------------------------------
+
+    def call(self, name: str, args: tuple, kwargs: dict) -> Call:
+        if self.import_error is not None:
+            raise StudentError(f"importing your submission failed: {self.import_error}")
+        left = self.budget.submission_wall - self.spent
+        if left <= 0:
+            raise StudentError("your submission used up its total time budget "
+                               f"({self.budget.submission_wall:g} s) before {name}() could run")
+        started = time.monotonic()
+        try:
+            return self._call(name, args, kwargs, started, left)
+        finally:
+            self.spent += time.monotonic() - started
+
+    def _call(self, name, args, kwargs, started: float, left: float) -> Call:
+        if self.worker is None:
+            self.worker = self._start(started + min(self.budget.import_wall, left))
+            self.restarts += 1
+        worker = self.worker
+        limit = min(self.budget.call_wall, left)
+        deadline = time.monotonic() + limit
+        request = {"op": "call", "fn": name, "args": list(args), "kwargs": dict(kwargs),
+                   "others": [other for other in self.exercises if other != name],
+                   "cpu": self.budget.call_cpu}
+        try:
+            codec.send_message(worker.channel, request, deadline=deadline)
+            while True:
+                reply = codec.recv_message(worker.channel, deadline=deadline)
+                if not isinstance(reply, dict):
+                    raise codec.CodecError("a reply must be a dict")
+                if reply.get("op") != "callback":
+                    break
+                codec.send_message(worker.channel, self._callback(reply), deadline=deadline)
+        except TimeoutError:
+            self._stop(worker)
+            raise StudentError(f"{name}() did not finish within {limit:g} s "
+                               "(an infinite loop, or far too slow)") from None
+        except (EOFError, OSError):
+            self._stop(worker)
+            raise StudentError(f"{name}() ended the grading process: it "
+                               f"{worker.exit_description()} (sys.exit, os._exit, a crash, "
+                               "or a memory or CPU limit)") from None
+        except codec.CodecError as error:
+            self._stop(worker)
+            raise StudentError(f"{name}() sent back something that cannot be graded: "
+                               f"{error}") from None
+        if reply.get("op") == "raised":
+            raise StudentError(str(reply.get("error"))[:500])
+        if reply.get("op") != "result" or not isinstance(reply.get("args"), list):
+            self._stop(worker)
+            raise StudentError(f"{name}() sent back a malformed reply")
+        return Call(reply.get("value"), tuple(reply["args"]), reply.get("kwargs") or {})
+
+    def _callback(self, request: dict) -> dict:
+        """Answer the submission's call to another exercise with the reference."""
+        name = request.get("fn")
+        args, kwargs = request.get("args"), request.get("kwargs")
+        if name not in self.exercises or not isinstance(args, list) or not isinstance(
+            kwargs, dict
+        ):
+            return {"op": "raise", "error": "not an exercise of this assignment"}
+        try:
+            value = getattr(self.reference, name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+        except Exception as error:  # the student passed arguments the reference rejects
+            return {"op": "raise", "error": describe_exception(error)}
+        return {"op": "return", "value": value}

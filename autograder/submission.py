@@ -1,0 +1,127 @@
+"""The submission as hidden tests see it: call a student's function, get plain data back.
+
+``submission.sigmoid(z)`` sends the call to a backend and returns the decoded result: plain
+ndarrays, floats, dicts, lists and tuples, never an object the student built. While one
+exercise runs, the submission's own calls to the *other* exercises are answered by the
+reference (dependency isolation), so a bug in ``sigmoid`` cannot cost points in ``propagate``.
+
+Two backends exist:
+
+- :class:`autograder.sandbox.session.SandboxBackend` runs the submission in an untrusted worker
+  process. It is the only backend for student code.
+- :class:`InProcessBackend` runs a *trusted* module (the reference, or the project's own corpus)
+  in this process. It exists to self-test suites and to measure the in-process speed bound.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Protocol
+
+from .checks import GradingFailure
+from .sandbox import codec
+
+
+class StudentError(GradingFailure):
+    """The student's code raised, hung, crashed or lacks the function; the message says which."""
+
+
+@dataclass
+class Call:
+    """One completed call: the returned value and the arguments as the function left them."""
+
+    value: object
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
+
+
+class Backend(Protocol):
+    """Executes calls of the submission's functions."""
+
+    def call(self, name: str, args: tuple, kwargs: dict) -> Call:
+        """Run ``name(*args, **kwargs)``; raise StudentError when the student's code fails."""
+
+    def close(self) -> None:
+        """Release the worker or any other resource."""
+
+
+class Submission:
+    """The student's functions, reached through a backend.
+
+    Example::
+
+        s = submission.sigmoid(np.array([0.0, 2.0]))   # -> plain ndarray
+        call = submission.call("optimize", w, b, X, Y)  # -> Call(value, args, kwargs)
+        call.args[0]                                    # w as optimize left it
+    """
+
+    def __init__(self, backend: Backend, exercises: list[str]):
+        self._backend = backend
+        self.exercises = list(exercises)
+
+    def call(self, name: str, *args, **kwargs) -> Call:
+        """Call an exercise and return the value together with the post-call arguments."""
+        if name not in self.exercises:
+            raise ValueError(f"{name!r} is not an exercise of this assignment")
+        return self._backend.call(name, args, kwargs)
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in self.exercises:
+            raise AttributeError(name)
+
+        def exercise(*args, **kwargs):
+            return self.call(name, *args, **kwargs).value
+
+        exercise.__name__ = name
+        return exercise
+
+    def close(self) -> None:
+        self._backend.close()
+
+
+def plain(value):
+    """Round-trip a value through the wire codec: what a sandboxed call would have returned."""
+    return codec.decode(codec.encode(value))
+
+
+def describe_exception(error: BaseException) -> str:
+    """One line naming a student's exception: type and the first line of its message, capped."""
+    text = str(error).strip().splitlines()
+    message = text[0][:300] if text else ""
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+class InProcessBackend:
+    """Run a trusted module's functions in this process, isolated like the sandbox does.
+
+    Never use it for student code: the module runs with the grader's full privileges.
+    """
+
+    def __init__(self, module: ModuleType, reference: ModuleType, exercises: list[str]):
+        self.module = module
+        self.reference = reference
+        self.exercises = exercises
+
+    def call(self, name: str, args: tuple, kwargs: dict) -> Call:
+        function = getattr(self.module, name, None)
+        if not callable(function):
+            raise StudentError(f"your submission does not define the function {name}()")
+        args, kwargs = copy.deepcopy((args, kwargs))
+        namespace = vars(self.module)
+        others = [other for other in self.exercises if other != name]
+        saved = {other: namespace[other] for other in others if other in namespace}
+        namespace.update({other: getattr(self.reference, other) for other in others})
+        try:
+            value = function(*args, **kwargs)
+        except Exception as error:
+            raise StudentError(f"{name}() raised {describe_exception(error)}") from None
+        finally:
+            for other in others:
+                namespace.pop(other, None)
+            namespace.update(saved)
+        return Call(plain(value), plain(args), plain(kwargs))
+
+    def close(self) -> None:
+        pass
