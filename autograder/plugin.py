@@ -42,6 +42,7 @@ settings.register_profile(
     deadline=None,  # time limits belong to the sandbox, not to hypothesis
     max_examples=25,
     print_blob=False,
+    report_multiple_bugs=False,  # one failure per property is all the feedback needs
     # feedback never shows counterexamples, so shrinking them would only burn the time budget
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],

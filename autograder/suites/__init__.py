@@ -1,0 +1,1 @@
+"""Hidden test suites, one folder per assignment, run by the grader through autograder.plugin."""

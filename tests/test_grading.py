@@ -1,0 +1,157 @@
+"""The grading engine end to end: real CLI, real worker processes, the real hidden suite."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from autograder.release import exercises
+from tests.test_cli import assert_one_line_error, run_cli
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+EXAMPLES = ROOT / "examples" / "submissions"
+EXERCISES = exercises((ROOT / "solutions" / "logistic_regression.py").read_text())
+
+pytestmark = pytest.mark.slow
+
+
+def read_gradebook(out: Path) -> dict[str, dict[str, str]]:
+    with open(out / "gradebook.csv", newline="") as handle:
+        return {row["student"]: row for row in csv.DictReader(handle)}
+
+
+def grade(paths, out: Path, *extra: str) -> dict[str, dict[str, str]]:
+    done = run_cli("grade", "logistic_regression", *map(str, paths), "--out", str(out), *extra)
+    assert done.returncode == 0, done.stderr
+    return read_gradebook(out)
+
+
+def header_of(path: Path, key: str) -> str | None:
+    for line in path.read_text().splitlines()[:5]:
+        if line.startswith(f"# {key}:"):
+            return line.split(":", 1)[1].strip()
+    return None
+
+
+@pytest.fixture(scope="module")
+def corpus_grades(tmp_path_factory):
+    """The whole corpus, the reference and the untouched stubs, graded in one batch."""
+    folder = tmp_path_factory.mktemp("class")
+    for path in [*CORPUS.glob("buggy/*.py"), *CORPUS.glob("correct/*.py")]:
+        shutil.copy(path, folder / f"{path.parent.name}_{path.name}")
+    shutil.copy(ROOT / "solutions" / "logistic_regression.py", folder / "reference.py")
+    shutil.copy(ROOT / "assignments" / "logistic_regression" / "logistic_regression.py",
+                folder / "stubs.py")
+    out = tmp_path_factory.mktemp("out")
+    return grade([folder], out, "--jobs", "2"), out
+
+
+def test_gradebook_columns_are_in_lesson_order(corpus_grades):
+    book, out = corpus_grades
+    with open(out / "gradebook.csv") as handle:
+        assert handle.readline().strip().split(",") == [
+            "student", "score", "max_score", *EXERCISES]
+
+
+def test_reference_gets_full_marks_and_stubs_get_zero(corpus_grades):
+    book, _ = corpus_grades
+    assert book["reference"]["score"] == book["reference"]["max_score"] == "100"
+    assert book["stubs"]["score"] == "0"
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("correct/*.py")), ids=lambda p: p.stem)
+def test_correct_variants_get_full_marks(corpus_grades, path):
+    row = corpus_grades[0][f"correct_{path.stem}"]
+    assert row["score"] == row["max_score"] == "100", row
+
+
+@pytest.mark.parametrize("path", sorted(CORPUS.glob("buggy/*.py")), ids=lambda p: p.stem)
+def test_each_bug_costs_points_in_its_exercise_only(corpus_grades, path):
+    book, out = corpus_grades
+    row = book[f"buggy_{path.stem}"]
+    full = read_gradebook_max(out)
+    bug = header_of(path, "bug")
+    lost = [name for name in EXERCISES if float(row[name]) < full[name]]
+    assert lost == [bug], f"{path.name}: lost points in {lost}, expected only {bug}"
+
+
+def read_gradebook_max(out: Path) -> dict[str, float]:
+    """Per-exercise maxima, read from the reference's results.json."""
+    data = json.loads((out / "reference" / "results.json").read_text())
+    maxima: dict[str, float] = {}
+    for test in data["tests"]:
+        maxima[test["tags"][0]] = maxima.get(test["tags"][0], 0) + test["max_score"]
+    return maxima
+
+
+def test_results_json_follows_gradescope_schema(corpus_grades):
+    _, out = corpus_grades
+    data = json.loads((out / "buggy_16_propagate_dw_not_averaged" / "results.json").read_text())
+    assert {"score", "max_score", "execution_time", "tests"} <= set(data)
+    assert data["max_score"] == 100 and data["score"] < 100
+    for test in data["tests"]:
+        assert set(test) == {"name", "score", "max_score", "status", "output", "visibility",
+                             "tags"}
+        assert test["status"] in {"passed", "failed"} and test["tags"][0] in EXERCISES
+    failed = [t for t in data["tests"] if t["status"] == "failed"]
+    assert failed and all(t["tags"] == ["propagate"] for t in failed)
+    assert any("did you divide by m" in t["output"] for t in failed)
+
+
+def test_feedback_never_quotes_hidden_values(corpus_grades):
+    """No feedback file contains a long decimal number: hidden inputs and outputs stay hidden."""
+    import re
+
+    _, out = corpus_grades
+    for feedback in out.glob("*/feedback.md"):
+        text = feedback.read_text()
+        assert not re.search(r"\d\.\d{5,}", text), feedback
+
+
+def test_manifest_records_versions_suite_hash_and_sandbox(corpus_grades):
+    _, out = corpus_grades
+    manifest = json.loads((out / "manifest.json").read_text())
+    for key in ("grader_version", "suite_hash", "python", "numpy", "hypothesis",
+                "sandbox_level", "seeds", "seconds_total"):
+        assert manifest[key], key
+    assert len(manifest["suite_hash"]) == 64
+
+
+def test_same_gradebook_twice_and_with_any_jobs(tmp_path):
+    first = grade([EXAMPLES], tmp_path / "one", "--jobs", "1")
+    second = grade([EXAMPLES], tmp_path / "two", "--jobs", "2")
+    assert (tmp_path / "one" / "gradebook.csv").read_bytes() == (
+        tmp_path / "two" / "gradebook.csv").read_bytes()
+    for student in first:
+        assert (tmp_path / "one" / student / "results.json").read_text().split(
+            '"execution_time"')[0] == (tmp_path / "two" / student / "results.json").read_text(
+        ).split('"execution_time"')[0]
+    assert first["alice"]["score"] == first["frank"]["score"] == "100"
+    assert first["carol"]["score"] == "0"
+    assert second == first
+
+
+@pytest.mark.parametrize(
+    "make_args, fragment",
+    [
+        (lambda tmp: [str(tmp / "missing"), "--out", str(tmp / "o")], "no such file"),
+        (lambda tmp: [str(tmp / "empty"), "--out", str(tmp / "o")], "no submissions found"),
+        (lambda tmp: [str(tmp / "dupes"), str(tmp / "dupes2"), "--out", str(tmp / "o")],
+         "duplicate student id"),
+        (lambda tmp: [str(EXAMPLES), "--out", str(tmp / "file.txt")], "not a folder"),
+        (lambda tmp: [str(EXAMPLES), "--out", str(tmp / "o"), "--jobs", "0"], "--jobs"),
+    ],
+)
+def test_bad_arguments_get_one_line(tmp_path, make_args, fragment):
+    (tmp_path / "empty").mkdir()
+    for name in ("dupes", "dupes2"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "same.py").write_text("")
+    (tmp_path / "file.txt").write_text("")
+    assert_one_line_error(run_cli("grade", "logistic_regression", *make_args(tmp_path)),
+                          fragment)
