@@ -105,9 +105,10 @@ class SandboxBackend:
                                "(an infinite loop, or far too slow)") from None
         except (EOFError, OSError):
             self._stop(worker)
-            raise StudentError(f"{name}() ended the grading process: it "
-                               f"{worker.exit_description()} (sys.exit, os._exit, a crash, "
-                               "or a memory or CPU limit)") from None
+            how = worker.exit_description()
+            if how.startswith("exited"):
+                how += " (sys.exit or os._exit outside a try, or a crash)"
+            raise StudentError(f"{name}() ended the grading process: it {how}") from None
         except codec.CodecError as error:
             self._stop(worker)
             raise StudentError(f"{name}() sent back something that cannot be graded: "
