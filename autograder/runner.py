@@ -100,7 +100,10 @@ def find_students(paths: list[Path], assignment: Assignment) -> list[Student]:
                 raise UsageError(f"not a .py submission: {path}")
             add(path.stem, path)
             continue
-        entries = sorted(path.iterdir())
+        try:
+            entries = sorted(path.iterdir())
+        except OSError as error:
+            raise UsageError(f"cannot read {path}: {error.strerror}") from None
         for entry in entries:
             if entry.is_file() and entry.suffix == ".py":
                 add(entry.stem, entry)
