@@ -155,3 +155,18 @@ def test_bad_arguments_get_one_line(tmp_path, make_args, fragment):
     (tmp_path / "file.txt").write_text("")
     assert_one_line_error(run_cli("grade", "logistic_regression", *make_args(tmp_path)),
                           fragment)
+
+
+def test_unreadable_folder_is_one_line(tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root can read any folder, so there is no unreadable path to give")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0)
+    try:
+        assert_one_line_error(run_cli("grade", "logistic_regression", str(locked), "--out",
+                                      str(tmp_path / "o")), "cannot read")
+    finally:
+        locked.chmod(0o700)
