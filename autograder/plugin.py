@@ -22,7 +22,7 @@ Without ``--submission`` the suite grades the reference itself, which must score
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -57,7 +57,6 @@ class GradingContext:
     exercises: list[str]
     reference: object
     open_submission: Callable[[], Submission]
-    points: dict[str, float] = field(default_factory=dict)
 
 
 context_key = pytest.StashKey[GradingContext]()
@@ -142,11 +141,10 @@ def _opener(config: pytest.Config, exercises: list[str], reference) -> Callable[
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     context = config.stash[context_key]
     for item in items:
-        exercise, points = exercise_mark(item)
+        exercise, _ = exercise_mark(item)
         if exercise not in context.exercises:
             known = ", ".join(context.exercises)
             raise pytest.UsageError(f"{item.nodeid}: unknown exercise {exercise!r} ({known})")
-        context.points[item.nodeid] = points
 
 
 @pytest.fixture(scope="session")

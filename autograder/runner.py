@@ -12,7 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import queue
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -239,8 +239,3 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
         done.setdefault(student.id, StudentResult(student.id, error="the grader crashed "
                                                                     "on this submission"))
     return [done[student.id] for student in students]
-
-
-def as_dict(result: StudentResult) -> dict:
-    """A JSON-ready view of one student's result."""
-    return asdict(result) | {"score": result.score, "max_score": result.max_score}

@@ -30,7 +30,6 @@ class SandboxBackend:
         self.worker: Worker | None = None
         self.spent = 0.0  # wall seconds used by this submission so far
         self.import_error: str | None = None
-        self.restarts = 0
         self.output = {"stdout": "", "stderr": ""}
 
     # -- worker lifecycle -------------------------------------------------------------------
@@ -83,7 +82,6 @@ class SandboxBackend:
     def _call(self, name, args, kwargs, started: float, left: float) -> Call:
         if self.worker is None:
             self.worker = self._start(started + min(self.budget.import_wall, left))
-            self.restarts += 1
         worker = self.worker
         limit = min(self.budget.call_wall, left)
         deadline = time.monotonic() + limit
