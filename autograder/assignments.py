@@ -34,6 +34,12 @@ class Assignment:
         """Student files copied verbatim into the release (public checks, data loader, data)."""
         return PACKAGE_DIR / "templates" / self.name
 
+    def exercises(self) -> list[str]:
+        """The exercise (function) names of the solution cells, in lesson order."""
+        from .release import exercises  # the release module parses the source's cells
+
+        return exercises(self.source.read_text(encoding="utf-8"))
+
     @property
     def release_dir(self) -> Path:
         """Where ``autograder release`` writes the student version by default."""

@@ -87,7 +87,6 @@ def _summary(results, exercises: list[str]) -> str:
 def _grade(args: argparse.Namespace) -> int:
     from . import reports, runner
     from .plugin import SUITES_DIR
-    from .release import exercises as exercises_of
     from .sandbox.jail import sandbox_level
 
     assignment = get_assignment(args.assignment)
@@ -100,7 +99,7 @@ def _grade(args: argparse.Namespace) -> int:
     results = runner.grade(assignment, students, jobs=args.jobs,
                            on_result=_Progress(len(students)))
     seconds = time.monotonic() - started
-    exercises = exercises_of(assignment.source.read_text(encoding="utf-8"))
+    exercises = assignment.exercises()
     suite_files = [*(SUITES_DIR / assignment.name).rglob("*.py"), assignment.source]
     level = sandbox_level()
     reports.write_all(out, results, exercises, reports.manifest(

@@ -29,7 +29,6 @@ import pytest
 from hypothesis import HealthCheck, Phase, settings
 
 from .assignments import PROJECT_ROOT, Assignment, get_assignment
-from .release import exercises as exercises_of
 from .submission import InProcessBackend, Submission
 
 SUITES_DIR = Path(__file__).resolve().parent / "suites"
@@ -118,24 +117,31 @@ def pytest_configure(config: pytest.Config) -> None:
     if context_key in config.stash:  # the batch runner brings its own context
         return
     name = config.getoption("assignment") or _assignment_from_args(config)
-    assignment = get_assignment(name, PROJECT_ROOT)
-    exercises = exercises_of(assignment.source.read_text(encoding="utf-8"))
+    context = new_context(get_assignment(name, PROJECT_ROOT))
+    path = config.getoption("submission")
+    if path is not None:
+        context.open_submission = _opener(config, Path(path), context)
+    config.stash[context_key] = context
+
+
+def new_context(assignment: Assignment) -> GradingContext:
+    """The assignment's exercises and reference; until told otherwise it grades the reference."""
+    exercises = assignment.exercises()
     reference = load_reference(assignment)
-    config.stash[context_key] = GradingContext(
-        assignment, exercises, reference, _opener(config, exercises, reference)
+    return GradingContext(
+        assignment, exercises, reference,
+        lambda: Submission(InProcessBackend(reference, reference, exercises), exercises),
     )
 
 
-def _opener(config: pytest.Config, exercises: list[str], reference) -> Callable[[], Submission]:
-    path = config.getoption("submission")
-    if path is None:
-        return lambda: Submission(InProcessBackend(reference, reference, exercises), exercises)
+def _opener(config: pytest.Config, path: Path, context: GradingContext):
+    exercises, reference = context.exercises, context.reference
     if config.getoption("unsafe_in_process"):
-        trusted = import_trusted(Path(path), "_trusted_submission")
+        trusted = import_trusted(path, "_trusted_submission")
         return lambda: Submission(InProcessBackend(trusted, reference, exercises), exercises)
     from .sandbox.session import SandboxBackend
 
-    return lambda: Submission(SandboxBackend(Path(path), exercises, reference), exercises)
+    return lambda: Submission(SandboxBackend(path, exercises, reference), exercises)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

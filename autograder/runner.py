@@ -21,8 +21,7 @@ from hypothesis.errors import Flaky
 
 from .assignments import Assignment, UsageError
 from .checks import GradingFailure
-from .plugin import SUITES_DIR, GradingContext, context_key, exercise_mark, load_reference
-from .release import exercises as exercises_of
+from .plugin import SUITES_DIR, GradingContext, context_key, exercise_mark, new_context
 from .sandbox.jail import DEFAULT_BUDGET, Budget
 from .sandbox.session import SandboxBackend
 from .submission import Submission
@@ -186,9 +185,7 @@ class _ShardPlugin:
 
 def _shard(assignment: Assignment, tasks, results, budget: Budget) -> None:
     """One grading process: collect the suite, then grade submissions until told to stop."""
-    text = assignment.source.read_text(encoding="utf-8")
-    context = GradingContext(assignment, exercises_of(text), load_reference(assignment),
-                             open_submission=lambda: None)
+    context = new_context(assignment)
     plugin = _ShardPlugin(context, tasks, results, budget)
     suite = SUITES_DIR / assignment.name
     code = pytest.main(
