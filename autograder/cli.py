@@ -2,6 +2,7 @@
 
     autograder release [ASSIGNMENT] [--out DIR]
     autograder grade ASSIGNMENT PATH... --out DIR [--jobs N]
+    autograder export nbgrader COURSE_DIR [ASSIGNMENT]
 
 Every error the user can cause ends in one line on stderr and a non-zero exit, never a
 traceback.
@@ -33,6 +34,18 @@ def _release(args: argparse.Namespace) -> int:
         except SourceError as error:
             raise UsageError(f"{name}: {error}") from error
         print(f"released {name} -> {out}")
+    return 0
+
+
+def _export_nbgrader(args: argparse.Namespace) -> int:
+    from .integrations.nbgrader import export
+
+    names = [args.assignment] if args.assignment else available()
+    course = Path(args.course_dir)
+    for name in names:
+        export(get_assignment(name), course)
+        print(f"exported {name} -> {course / 'source' / name}")
+    print(f"next: cd {course} && nbgrader generate_assignment {names[0]}")
     return 0
 
 
@@ -124,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
     release.add_argument("assignment", nargs="?", help="assignment name (default: all)")
     release.add_argument("--out", help="output folder (default: assignments/<name>)")
     release.set_defaults(run=_release)
+
+    export = commands.add_parser("export", help="hand an assignment to another grader")
+    targets = export.add_subparsers(dest="target", required=True)
+    nbgrader = targets.add_parser("nbgrader", help="write an nbgrader course folder")
+    nbgrader.add_argument("course_dir", metavar="COURSE_DIR")
+    nbgrader.add_argument("assignment", nargs="?", help="assignment name (default: all)")
+    nbgrader.set_defaults(run=_export_nbgrader)
 
     grade = commands.add_parser("grade", help="grade submissions against the hidden suites")
     grade.add_argument("assignment")

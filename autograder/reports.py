@@ -23,12 +23,12 @@ from . import __version__
 from .runner import StudentResult
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half."""
+def write_atomic(path: Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` so readers see the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(temporary, "w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
+    with open(temporary, "wb") as handle:
+        handle.write(content.encode() if isinstance(content, str) else content)
         handle.flush()
         os.fsync(handle.fileno())
     os.replace(temporary, path)
@@ -71,7 +71,8 @@ def results_json(result: StudentResult) -> dict:
         "score": _points(result.score),
         "max_score": _points(result.max_score),
         "execution_time": result.seconds,
-        "output": result.error or f"{_points(result.score)} / {_points(result.max_score)}",
+        "output": result.error or "\n".join(
+            [f"{_points(result.score)} / {_points(result.max_score)}", *result.notes]),
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
@@ -89,6 +90,8 @@ def feedback(result: StudentResult, exercises: list[str]) -> str:
     per = result.by_exercise(exercises)
     lines += [f"| `{name}` | {_points(per[name][0])} / {_points(per[name][1])} |"
               for name in exercises]
+    if result.notes:
+        lines += ["", "## About your submission", ""] + [f"- {note}" for note in result.notes]
     for name in exercises:
         failed = [t for t in result.tests if t.exercise == name and t.score < t.points]
         if not failed:

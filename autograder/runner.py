@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import queue
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from hypothesis.errors import Flaky
 
 from .assignments import Assignment, UsageError
 from .checks import GradingFailure
+from .notebook import NotebookError, prepare, released_cells
 from .plugin import SUITES_DIR, GradingContext, context_key, exercise_mark, new_context
 from .sandbox.jail import DEFAULT_BUDGET, Budget
 from .sandbox.session import SandboxBackend
@@ -58,6 +60,7 @@ class StudentResult:
     seconds: float = 0.0
     output: str = ""
     error: str = ""
+    notes: list[str] = field(default_factory=list)  # about the submission as a whole
 
     @property
     def score(self) -> float:
@@ -76,12 +79,34 @@ class StudentResult:
         return {name: (score, top) for name, (score, top) in totals.items()}
 
 
+SUFFIXES = (".py", ".ipynb")
+
+
+def _code_in(folder: Path, assignment: Assignment) -> Path:
+    """The submission inside a student's folder: ``<assignment>.py`` or ``.ipynb``, also one
+    level down as nbgrader lays it out (``<student>/<assignment>/``), else the only one."""
+    for where in (folder, folder / assignment.name):
+        named = [where / f"{assignment.name}{suffix}" for suffix in SUFFIXES]
+        found = [path for path in named if path.is_file()]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            raise UsageError(f"{where}: both {assignment.name}.py and {assignment.name}.ipynb;"
+                             " keep one")
+    candidates = [path for path in sorted(folder.iterdir())
+                  if path.is_file() and path.suffix in SUFFIXES]
+    if len(candidates) != 1:
+        raise UsageError(f"{folder}: expected {assignment.name}.py, {assignment.name}.ipynb or "
+                         "exactly one .py or .ipynb file")
+    return candidates[0]
+
+
 def find_students(paths: list[Path], assignment: Assignment) -> list[Student]:
     """Expand the command line's paths into students, sorted by id.
 
-    A ``.py`` file is one student (id = file stem). A folder holds one student per ``.py``
-    file and one per sub-folder (id = folder name; the code is ``<assignment>.py`` inside, or
-    the folder's only ``.py`` file).
+    A ``.py`` or ``.ipynb`` file is one student (id = file stem). A folder holds one student
+    per such file and one per sub-folder (id = folder name; see :func:`_code_in`), so an
+    nbgrader ``submitted/`` folder can be graded as it is.
     """
     students: dict[str, Student] = {}
 
@@ -95,24 +120,19 @@ def find_students(paths: list[Path], assignment: Assignment) -> list[Student]:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
         if path.is_file():
-            if path.suffix != ".py":
-                raise UsageError(f"not a .py submission: {path}")
+            if path.suffix not in SUFFIXES:
+                raise UsageError(f"not a .py or .ipynb submission: {path}")
             add(path.stem, path)
             continue
         try:
             entries = sorted(path.iterdir())
+            for entry in entries:
+                if entry.is_file() and entry.suffix in SUFFIXES:
+                    add(entry.stem, entry)
+                elif entry.is_dir() and not entry.name.startswith((".", "__")):
+                    add(entry.name, _code_in(entry, assignment))
         except OSError as error:
-            raise UsageError(f"cannot read {path}: {error.strerror}") from None
-        for entry in entries:
-            if entry.is_file() and entry.suffix == ".py":
-                add(entry.stem, entry)
-            elif entry.is_dir() and not entry.name.startswith((".", "__")):
-                code = entry / f"{assignment.name}.py"
-                candidates = [code] if code.is_file() else sorted(entry.glob("*.py"))
-                if len(candidates) != 1:
-                    raise UsageError(f"{entry}: expected {assignment.name}.py or exactly one "
-                                     ".py file")
-                add(entry.name, candidates[0])
+            raise UsageError(f"cannot read {error.filename or path}: {error.strerror}") from None
         if not any(s.path.is_relative_to(path) for s in students.values()):
             raise UsageError(f"no submissions found in {path}")
     return [students[key] for key in sorted(students)]
@@ -132,11 +152,11 @@ def failure_message(error: BaseException | None) -> str:
     return f"the property could not be checked on what your code returned ({name})"
 
 
-class _ShardPlugin:
-    """Runs the collected suite once per submission taken from the queue."""
+class _SuitePlugin:
+    """Runs the collected hidden suite against one submission at a time."""
 
-    def __init__(self, context: GradingContext, tasks, results, budget: Budget):
-        self.context, self.tasks, self.results, self.budget = context, tasks, results, budget
+    def __init__(self, context: GradingContext, only: str | None = None):
+        self.context, self.only = context, only
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -148,25 +168,19 @@ class _ShardPlugin:
         if call.excinfo is not None and call.when == "call":
             item.stash[failure_key] = call.excinfo.value
 
-    def pytest_runtestloop(self, session: pytest.Session) -> bool:
-        items = session.items
-        while (student := self.tasks.get()) is not None:
-            self.results.put(self._grade(student, items))
-        return True
-
-    def _grade(self, student: Student, items: list[pytest.Item]) -> StudentResult:
-        started = time.monotonic()
-        context = self.context
-        backends: list[SandboxBackend] = []
+    def run(self, student: str, open_backend, items: list[pytest.Item]) -> StudentResult:
+        """Every test (of exercise ``only``, if set) against the backends ``open_backend()``
+        returns; the result lists the tests in collection order."""
+        backends: list = []
 
         def open_submission() -> Submission:
-            backend = SandboxBackend(student.path, context.exercises, context.reference,
-                                     self.budget)
-            backends.append(backend)
-            return Submission(backend, context.exercises)
+            backends.append(open_backend())
+            return Submission(backends[-1], self.context.exercises)
 
-        context.open_submission = open_submission
-        result = StudentResult(student.id)
+        self.context.open_submission = open_submission
+        if self.only is not None:
+            items = [item for item in items if exercise_mark(item)[0] == self.only]
+        result = StudentResult(student)
         for index, item in enumerate(items):
             if failure_key in item.stash:  # left over from the previous submission
                 del item.stash[failure_key]
@@ -178,24 +192,97 @@ class _ShardPlugin:
             message = "" if passed else failure_message(item.stash.get(failure_key, None))
             result.tests.append(TestResult(item.name, exercise, doc, points,
                                            points if passed else 0.0, message))
-        result.seconds = round(time.monotonic() - started, 3)
-        result.output = "".join(b.output["stdout"] + b.output["stderr"] for b in backends)
+        output = [getattr(backend, "output", None) for backend in backends]
+        result.output = "".join(o["stdout"] + o["stderr"] for o in output if o)
+        result.notes = [note for b in backends for note in getattr(b, "notes", None) or []]
         return result
+
+
+class _ShardPlugin(_SuitePlugin):
+    """Grades submissions taken from a queue in sandboxed workers, until it gets None."""
+
+    def __init__(self, context: GradingContext, tasks, results, budget: Budget):
+        super().__init__(context)
+        self.tasks, self.results, self.budget = tasks, results, budget
+        self.trusted = released_cells(context.assignment)
+
+    def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        while (student := self.tasks.get()) is not None:
+            self.results.put(self._grade(student, session.items))
+        return True
+
+    def _grade(self, student: Student, items: list[pytest.Item]) -> StudentResult:
+        started = time.monotonic()
+        context = self.context
+        with tempfile.TemporaryDirectory(prefix="autograder-cells-") as folder:
+            try:
+                path, notes = prepare(student.path, self.trusted, Path(folder))
+            except (NotebookError, OSError) as error:
+                return StudentResult(student.id, error=str(error),
+                                     seconds=round(time.monotonic() - started, 3))
+            result = self.run(student.id, lambda: SandboxBackend(
+                path, context.exercises, context.reference, self.budget), items)
+        result.notes = notes + result.notes
+        result.seconds = round(time.monotonic() - started, 3)
+        return result
+
+
+class _CollectPlugin(_SuitePlugin):
+    """Collects the suite and records its items; runs nothing unless given a backend."""
+
+    def __init__(self, context: GradingContext, only: str | None = None, open_backend=None):
+        super().__init__(context, only)
+        self.open_backend, self.items, self.result = open_backend, [], None
+
+    def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        self.items = session.items
+        if self.open_backend is not None:
+            self.result = self.run("", self.open_backend, session.items)
+        return True
+
+
+def _run_suite(assignment: Assignment, plugin: _SuitePlugin, *extra: str) -> int:
+    """pytest.main on the assignment's hidden suite with ``plugin``, quietly; the exit code."""
+    suite = SUITES_DIR / assignment.name
+    return pytest.main(
+        [str(suite), "-p", "autograder.plugin", "-p", "no:cacheprovider", "-p", "no:terminal",
+         "--rootdir", str(suite), "-c", str(SUITES_DIR / "pytest.ini"), "--noconftest",
+         "-W", "ignore::pytest.PytestAssertRewriteWarning", *extra],
+        plugins=[plugin],
+    )
 
 
 def _shard(assignment: Assignment, tasks, results, budget: Budget) -> None:
     """One grading process: collect the suite, then grade submissions until told to stop."""
-    context = new_context(assignment)
-    plugin = _ShardPlugin(context, tasks, results, budget)
-    suite = SUITES_DIR / assignment.name
-    code = pytest.main(
-        [str(suite), "-p", "autograder.plugin", "-p", "no:cacheprovider", "-p", "no:terminal",
-         "--rootdir", str(suite), "-c", str(SUITES_DIR / "pytest.ini"), "--noconftest",
-         "-W", "ignore::pytest.PytestAssertRewriteWarning"],
-        plugins=[plugin],
-    )
+    code = _run_suite(assignment, _ShardPlugin(new_context(assignment), tasks, results, budget))
     if code not in (0, 1, 5):
         results.put(RuntimeError(f"the hidden suite could not be collected (pytest exit {code})"))
+
+
+def exercise_points(assignment: Assignment) -> dict[str, float]:
+    """{exercise: total points of its hidden tests}, in lesson order, by collecting the suite."""
+    plugin = _CollectPlugin(new_context(assignment))
+    code = _run_suite(assignment, plugin)
+    if code not in (0, 5) or not plugin.items:
+        raise UsageError(f"the hidden suite of {assignment.name} could not be collected "
+                         f"(pytest exit {code})")
+    totals = dict.fromkeys(plugin.context.exercises, 0.0)
+    for item in plugin.items:
+        exercise, points = exercise_mark(item)
+        totals[exercise] += points
+    return totals
+
+
+def grade_in_process(assignment: Assignment, open_backend, only: str | None = None,
+                     capture: str = "sys") -> StudentResult:
+    """Run the hidden suite (or exercise ``only``) in *this* process against
+    ``open_backend()``. For code that already runs here, as in an nbgrader kernel."""
+    plugin = _CollectPlugin(new_context(assignment), only, open_backend)
+    code = _run_suite(assignment, plugin, f"--capture={capture}")
+    if plugin.result is None:
+        raise RuntimeError(f"the hidden suite of {assignment.name} did not run "
+                           f"(pytest exit {code})")
+    return plugin.result
 
 
 def grade(assignment: Assignment, students: list[Student], jobs: int = 1,

@@ -9,8 +9,9 @@ Two backends exist:
 
 - :class:`autograder.sandbox.session.SandboxBackend` runs the submission in an untrusted worker
   process. It is the only backend for student code.
-- :class:`InProcessBackend` runs a *trusted* module (the reference, or the project's own corpus)
-  in this process. It exists to self-test suites and to measure the in-process speed bound.
+- :class:`InProcessBackend` runs functions in this process: the reference or the project's own
+  corpus (to self-test suites and measure the in-process speed bound), or a student's code in
+  an nbgrader kernel, where it already runs beside the tests.
 """
 
 from __future__ import annotations
@@ -94,28 +95,29 @@ def describe_exception(error: BaseException) -> str:
 
 
 class InProcessBackend:
-    """Run a trusted module's functions in this process, isolated like the sandbox does.
+    """Run functions of this process, isolated from each other like the sandbox does.
 
-    Never use it for student code: the module runs with the grader's full privileges.
+    ``module`` is a module or a namespace dict (an nbgrader kernel's ``globals()``). Never use
+    it for code you would not run in this process anyway: it has the grader's privileges.
     """
 
-    def __init__(self, module: ModuleType, reference: ModuleType, exercises: list[str]):
-        self.module = module
+    def __init__(self, module: ModuleType | dict, reference: ModuleType, exercises: list[str]):
+        self.namespace = module if isinstance(module, dict) else vars(module)
         self.reference = reference
         self.exercises = exercises
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Call:
-        function = getattr(self.module, name, None)
+        namespace = self.namespace
+        function = namespace.get(name)
         if not callable(function):
             raise StudentError(f"your submission does not define the function {name}()")
         args, kwargs = copy.deepcopy((args, kwargs))
-        namespace = vars(self.module)
         others = [other for other in self.exercises if other != name]
         saved = {other: namespace[other] for other in others if other in namespace}
         namespace.update({other: getattr(self.reference, other) for other in others})
         try:
             value = function(*args, **kwargs)
-        except Exception as error:
+        except (Exception, SystemExit) as error:
             raise StudentError(f"{name}() raised {describe_exception(error)}") from None
         finally:
             for other in others:

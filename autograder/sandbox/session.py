@@ -30,6 +30,7 @@ class SandboxBackend:
         self.worker: Worker | None = None
         self.spent = 0.0  # wall seconds used by this submission so far
         self.import_error: str | None = None
+        self.notes: list[str] | None = None  # notebook cells that raised, from the first start
         self.output = {"stdout": "", "stderr": ""}
 
     # -- worker lifecycle -------------------------------------------------------------------
@@ -50,6 +51,10 @@ class SandboxBackend:
         if hello.get("op") != "ready":
             self._stop(worker)
             raise StudentError("importing your submission failed: no ready signal")
+        if self.notes is None:
+            notes = hello.get("notes")
+            self.notes = [str(note)[:400] for note in notes[:20]] if isinstance(notes, list) \
+                else []
         return worker
 
     def _stop(self, worker: Worker) -> None:

@@ -1,14 +1,16 @@
 """The untrusted worker: imports one submission by path and serves function calls.
 
 It is started as ``python -I -S worker.py FD SUBMISSION BUDGET_JSON`` with a cleared
-environment. It never imports the ``autograder`` package, the reference or the suites: it
+environment. SUBMISSION is a ``.py`` file, or a ``.cells.json`` list of ``{"name", "source"}``
+notebook cells that the worker runs one by one (see :mod:`autograder.notebook`). It never imports the ``autograder`` package, the reference or the suites: it
 loads only ``codec.py`` (a sibling file, by path) and numpy from the site directories the
 driver names. Everything crosses the socket FD as codec frames; stdout and stderr are plain
 pipes that the driver caps and never parses.
 
 Protocol (driver -> worker, then worker -> driver):
 
-- at start the worker sends ``{"op": "ready"}`` or ``{"op": "import_failed", "error": str}``;
+- at start the worker sends ``{"op": "ready", "notes": [str]}`` (notes name notebook cells
+  that raised) or ``{"op": "import_failed", "error": str}``;
 - ``{"op": "call", "fn", "args", "kwargs", "others", "cpu"}`` is answered by
   ``{"op": "result", "value", "args", "kwargs"}`` or ``{"op": "raised", "error": str}``;
 - meanwhile the worker may send ``{"op": "callback", "fn", "args", "kwargs"}`` for an exercise
@@ -23,6 +25,7 @@ import resource
 import socket
 import sys
 import traceback
+import types
 
 
 def _load_codec():
@@ -45,8 +48,28 @@ def _describe(error):
 
 def _where(error):
     """The student's innermost line in the traceback, e.g. 'line 12, in propagate'."""
-    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename == SUBMISSION]
-    return f" (line {frames[-1].lineno}, in {frames[-1].name})" if frames else ""
+    frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename in STUDENT_FILES]
+    if not frames:
+        return ""
+    frame = frames[-1]
+    cell = f" of {frame.filename.strip('<>')}" if frame.filename != SUBMISSION else ""
+    return f" (line {frame.lineno}{cell}, in {frame.name})"
+
+
+def _run_cells(module):
+    """Run a notebook's cells one by one; a cell that raises is noted and the rest still run."""
+    with open(SUBMISSION, encoding="utf-8") as handle:
+        cells = json.load(handle)
+    notes = []
+    namespace = vars(module)
+    for cell in cells:
+        filename = f"<{cell['name']}>"
+        STUDENT_FILES.add(filename)
+        try:
+            exec(compile(cell["source"], filename, "exec"), namespace)
+        except BaseException as error:  # SystemExit too: the next cells may define functions
+            notes.append(f"{cell['name']} raised {_describe(error)}{_where(error)}")
+    return notes
 
 
 class _CallbackError(Exception):
@@ -102,6 +125,7 @@ def _serve(channel, codec, module, budget):
 def main(argv):
     global SUBMISSION
     fd, SUBMISSION, budget = int(argv[1]), argv[2], json.loads(argv[3])
+    STUDENT_FILES.add(SUBMISSION)
     for directory in budget["site"]:  # numpy and friends, without running any .pth file
         sys.path.append(directory)
     memory = budget["memory_bytes"]
@@ -112,16 +136,22 @@ def main(argv):
     codec = _load_codec()
     sys.path.insert(0, os.path.dirname(SUBMISSION))  # the student's own helper modules
     sys.argv = [SUBMISSION]
+    notes = []
     try:
-        spec = importlib.util.spec_from_file_location("submission", SUBMISSION)
-        module = importlib.util.module_from_spec(spec)
-        sys.modules["submission"] = module
-        spec.loader.exec_module(module)
+        if SUBMISSION.endswith(".cells.json"):
+            module = types.ModuleType("submission")
+            sys.modules["submission"] = module
+            notes = _run_cells(module)
+        else:
+            spec = importlib.util.spec_from_file_location("submission", SUBMISSION)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules["submission"] = module
+            spec.loader.exec_module(module)
     except BaseException as error:
         codec.send_message(channel, {"op": "import_failed",
                                      "error": f"{_describe(error)}{_where(error)}"})
         return
-    codec.send_message(channel, {"op": "ready"})
+    codec.send_message(channel, {"op": "ready", "notes": notes})
     try:
         _serve(channel, codec, module, budget)
     except EOFError:  # the driver is done with us
@@ -129,6 +159,7 @@ def main(argv):
 
 
 SUBMISSION = ""
+STUDENT_FILES = set()  # the submission's file name, or its notebook cells' names
 
 if __name__ == "__main__":
     main(sys.argv)

@@ -1,0 +1,1 @@
+"""Hand assignments to other grading systems (nbgrader)."""
