@@ -13,8 +13,8 @@ import pytest
 
 from autograder.notebook import fill_notebook
 from autograder.release import solution_lines
-from tests.test_grading import CORPUS, EXERCISES, ROOT, header_of, read_gradebook
 from tests.test_cli import run_cli
+from tests.test_grading import CORPUS, EXERCISES, ROOT, header_of, read_gradebook
 
 nbgrader_api = pytest.importorskip("nbgrader.api", reason="nbgrader is in the dev dependencies")
 
@@ -35,8 +35,9 @@ def _reordered(notebook: dict) -> dict:
     order, and propagate split: its helper moved to a new cell without metadata."""
     cells = notebook["cells"]
     meta = [cell["metadata"].get("nbgrader", {}) for cell in cells]
-    solutions = [c for c, m in zip(cells, meta) if m.get("solution")][::-1]
-    tests = [c for c, m in zip(cells, meta) if m.get("grade") and m["grade_id"] != "test_sigmoid"]
+    solutions = [c for c, m in zip(cells, meta, strict=True) if m.get("solution")][::-1]
+    tests = [c for c, m in zip(cells, meta, strict=True)
+             if m.get("grade") and m["grade_id"] != "test_sigmoid"]
     imports = [c for c in cells if c["metadata"].get("nbgrader", {}).get("grade_id") == "setup-01"]
     helper = {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None,
               "id": "my-helper", "source": "def my_affine(w, b, X):\n    return w.T @ X + b"}

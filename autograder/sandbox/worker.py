@@ -2,10 +2,11 @@
 
 It is started as ``python -I -S worker.py FD SUBMISSION BUDGET_JSON`` with a cleared
 environment. SUBMISSION is a ``.py`` file, or a ``.cells.json`` list of ``{"name", "source"}``
-notebook cells that the worker runs one by one (see :mod:`autograder.notebook`). It never imports the ``autograder`` package, the reference or the suites: it
-loads only ``codec.py`` (a sibling file, by path) and numpy from the site directories the
-driver names. Everything crosses the socket FD as codec frames; stdout and stderr are plain
-pipes that the driver caps and never parses.
+notebook cells that the worker runs one by one (see :mod:`autograder.notebook`). It never
+imports the ``autograder`` package, the reference or the suites: it loads only ``codec.py`` (a
+sibling file, by path) and numpy from the site directories the driver names. Everything crosses
+the socket FD as codec frames; stdout and stderr are plain pipes that the driver caps and never
+parses.
 
 Protocol (driver -> worker, then worker -> driver):
 
