@@ -55,3 +55,38 @@ def test_shows_cost_curves_and_accuracies(executed):
     print(f"train accuracy {train:.2f} %, test accuracy {test:.2f} %")
     assert train > 90 and test > 80  # well above the 50 % of guessing on this balanced set
     assert "Cost after iteration 1900" in text
+
+
+@pytest.mark.parametrize("corpus_file", ["16_propagate_dw_not_averaged.py",
+                                         "37_predict_forgot_bias.py"])
+def test_check_cells_and_public_tests_py_agree_on_a_notebook(assignment, tmp_path, corpus_file):
+    """A student's notebook: its check cells, and `python public_tests.py` next to the module
+    that Jupyter's "save as script" exports from it, print the same verdicts."""
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from autograder.notebook import fill_notebook
+
+    folder = tmp_path / assignment.name
+    shutil.copytree(assignment.release_dir, folder)
+    released = nbformat.read(folder / f"{assignment.name}.ipynb", as_version=4)
+    corpus = Path(__file__).parent / "corpus" / "buggy" / corpus_file
+    notebook = nbformat.from_dict(fill_notebook(released, corpus.read_text()))
+    NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": folder}}).execute()
+    nbformat.write(notebook, folder / f"{assignment.name}.ipynb")
+    (folder / f"{assignment.name}.py").unlink()
+    exported = subprocess.run(
+        [sys.executable, "-m", "jupyter", "nbconvert", "--to", "script",
+         f"{assignment.name}.ipynb"], cwd=folder, capture_output=True, text=True, timeout=120)
+    assert (folder / f"{assignment.name}.py").is_file(), exported.stderr
+    command = subprocess.run([sys.executable, "-I", "public_tests.py"], cwd=folder,
+                             capture_output=True, text=True, timeout=300)
+    verdict = re.compile(r"^(PASS|FAIL)  \w+: .*$", re.MULTILINE)
+    in_notebook = [m.group(0) for m in verdict.finditer(_text(notebook))]
+    on_command_line = [m.group(0) for m in verdict.finditer(command.stdout)]
+    assert command.returncode == 1
+    assert any(line.startswith("FAIL") for line in on_command_line)
+    assert in_notebook == on_command_line
