@@ -99,28 +99,47 @@ def _summary(results, exercises: list[str]) -> str:
 
 def _grade(args: argparse.Namespace) -> int:
     from . import reports, runner
-    from .plugin import SUITES_DIR
-    from .sandbox.jail import sandbox_level
+    from .assignments import PACKAGE_DIR
+    from .sandbox.jail import LEVELS, sandbox_level
 
     assignment = get_assignment(args.assignment)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    level = sandbox_level()
+    if args.require_sandbox and LEVELS.index(level) > LEVELS.index(args.require_sandbox):
+        raise UsageError(f"sandbox level {level!r} is weaker than the required "
+                         f"{args.require_sandbox!r} ({sandbox_level(explain=True)})")
     students = runner.find_students([Path(p) for p in args.paths], assignment)
     out = Path(args.out)
     _check_output_dir(out)
-    started = time.monotonic()
-    results = runner.grade(assignment, students, jobs=args.jobs,
-                           on_result=_Progress(len(students)))
-    seconds = time.monotonic() - started
     exercises = assignment.exercises()
-    suite_files = [*(SUITES_DIR / assignment.name).rglob("*.py"), assignment.source]
-    level = sandbox_level()
+    # the grader's own code counts as part of the suite: changing it regrades everyone
+    suite = reports.suite_hash([*PACKAGE_DIR.rglob("*.py"), assignment.source])
+    keys = {s.id: {"suite": suite, "submission": reports.file_hash(s.path)} for s in students}
+    done = {} if args.regrade else {
+        s.id: found for s in students
+        if (found := reports.load_graded(out, s.id, keys[s.id])) is not None}
+    todo = [student for student in students if student.id not in done]
+    progress = _Progress(len(todo))
+
+    def finished(result) -> None:
+        retry = result.error.startswith(runner.GRADER_ERROR)
+        reports.write_student(out, result, exercises, None if retry else keys[result.student])
+        progress(result)
+
+    if done:
+        print(f"resuming: {len(done)} submission(s) already graded under this suite, "
+              f"{len(todo)} to go (--regrade grades all again)")
+    started = time.monotonic()
+    graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished) if todo else []
+    seconds = time.monotonic() - started
+    results = sorted([*done.values(), *graded], key=lambda result: result.student)
     reports.write_all(out, results, exercises, reports.manifest(
-        assignment=assignment.name, suite=reports.suite_hash(suite_files), level=level,
-        jobs=args.jobs, seconds=seconds, results=results))
+        assignment=assignment.name, suite=suite, level=level, jobs=args.jobs, seconds=seconds,
+        results=results, resumed=len(done)))
     print(_summary(results, exercises))
-    print(f"\n{len(results)} submission(s) graded in {seconds:.1f} s "
-          f"({seconds / max(len(results), 1):.2f} s each, --jobs {args.jobs}); "
+    print(f"\n{len(graded)} submission(s) graded in {seconds:.1f} s "
+          f"({seconds / max(len(graded), 1):.2f} s each, --jobs {args.jobs}); "
           f"sandbox level: {level}; results in {out}")
     return 0
 
@@ -150,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("paths", nargs="+", metavar="PATH")
     grade.add_argument("--out", required=True, help="folder for the gradebook and feedback")
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
+    grade.add_argument("--regrade", action="store_true",
+                       help="grade every submission again, even those graded under this suite")
+    grade.add_argument("--require-sandbox", nargs="?", const="namespace", metavar="LEVEL",
+                       choices=["namespace", "uid", "landlock", "process"],
+                       help="fail unless workers get at least this isolation (default when "
+                            "given: namespace; weaker: uid, landlock, process)")
     grade.set_defaults(run=_grade)
     return parser
 

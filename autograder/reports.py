@@ -6,6 +6,8 @@ each file either whole or absent.
 - ``gradebook.csv``: student, score, max_score, then one column per exercise in lesson order;
 - ``<student>/results.json``: Gradescope's results.json schema;
 - ``<student>/feedback.md``: what passed, what failed and why, per exercise;
+- ``<student>/state.json``: the result with the suite and submission hashes it was graded
+  under, so a killed or repeated run resumes instead of grading again;
 - ``manifest.json``: versions, suite hash, seeds, sandbox level and timings.
 """
 
@@ -17,6 +19,7 @@ import io
 import json
 import os
 import platform
+from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
@@ -115,7 +118,7 @@ def suite_hash(paths: list[Path]) -> str:
 
 
 def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: float,
-             results: list[StudentResult]) -> dict:
+             results: list[StudentResult], resumed: int = 0) -> dict:
     """What a regrade needs to reproduce this run."""
     import hypothesis
     import numpy
@@ -132,17 +135,44 @@ def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: flo
         "sandbox_level": level,
         "jobs": jobs,
         "submissions": len(results),
+        "resumed": resumed,  # results reused from an earlier run: same suite, same submission
         "seconds_total": round(seconds, 3),
         "seconds_per_submission": {r.student: r.seconds for r in results},
     }
 
 
+STATE = "state.json"
+
+
+def file_hash(path: Path) -> str:
+    """sha256 of a submission's bytes: with the suite hash, what decides a regrade."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def write_student(out: Path, result: StudentResult, exercises: list[str],
+                  key: dict | None = None) -> None:
+    """Write one student's files as soon as they are graded; ``key`` ({"suite", "submission"}
+    hashes) also records the result, so that a later run can skip this student."""
+    folder = out / result.student
+    write_atomic(folder / "results.json", json.dumps(results_json(result), indent=2) + "\n")
+    write_atomic(folder / "feedback.md", feedback(result, exercises))
+    if key is not None:
+        write_atomic(folder / STATE, json.dumps({**key, "result": asdict(result)}) + "\n")
+
+
+def load_graded(out: Path, student: str, key: dict) -> StudentResult | None:
+    """The result a previous run recorded for ``student`` under the same ``key``, if any."""
+    try:
+        state = json.loads((out / student / STATE).read_text(encoding="utf-8"))
+        if any(state.get(name) != value for name, value in key.items()):
+            return None
+        return StudentResult.from_dict(state["result"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # absent, or from an older grader: grade again
+
+
 def write_all(out: Path, results: list[StudentResult], exercises: list[str],
               manifest_data: dict) -> None:
-    """Write every output file of a run into ``out``."""
-    for result in results:
-        folder = out / result.student
-        write_atomic(folder / "results.json", json.dumps(results_json(result), indent=2) + "\n")
-        write_atomic(folder / "feedback.md", feedback(result, exercises))
+    """Write the class-wide files of a run (each student's own were written as they came)."""
     write_atomic(out / "gradebook.csv", gradebook(results, exercises))
     write_atomic(out / "manifest.json", json.dumps(manifest_data, indent=2) + "\n")

@@ -24,11 +24,12 @@ from .assignments import Assignment, UsageError
 from .checks import GradingFailure
 from .notebook import NotebookError, prepare, released_cells
 from .plugin import SUITES_DIR, GradingContext, context_key, exercise_mark, new_context
-from .sandbox.jail import DEFAULT_BUDGET, Budget
+from .sandbox.jail import DEFAULT_BUDGET, Budget, become_subreaper, die_with_parent
 from .sandbox.session import SandboxBackend
-from .submission import Submission
+from .submission import Submission, describe_exception
 
 failure_key = pytest.StashKey[BaseException]()
+GRADER_ERROR = "the grader failed on this submission"  # such rows are graded again next run
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,12 @@ class StudentResult:
     @property
     def max_score(self) -> float:
         return sum(test.points for test in self.tests)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> StudentResult:
+        """The inverse of ``dataclasses.asdict``."""
+        tests = [TestResult(**test) for test in data["tests"]]
+        return cls(**{**data, "tests": tests})
 
     def by_exercise(self, exercises: list[str]) -> dict[str, tuple[float, float]]:
         """{exercise: (score, max_score)} in lesson order."""
@@ -195,20 +202,28 @@ class _SuitePlugin:
         output = [getattr(backend, "output", None) for backend in backends]
         result.output = "".join(o["stdout"] + o["stderr"] for o in output if o)
         result.notes = [note for b in backends for note in getattr(b, "notes", None) or []]
+        failed = [b.jail_error for b in backends if getattr(b, "jail_error", None)]
+        if failed:
+            result.error = f"{GRADER_ERROR}: the sandbox could not start ({failed[0]})"
         return result
 
 
 class _ShardPlugin(_SuitePlugin):
     """Grades submissions taken from a queue in sandboxed workers, until it gets None."""
 
-    def __init__(self, context: GradingContext, tasks, results, budget: Budget):
+    def __init__(self, context: GradingContext, tasks, results, budget: Budget, slot: int):
         super().__init__(context)
-        self.tasks, self.results, self.budget = tasks, results, budget
+        self.tasks, self.results, self.budget, self.slot = tasks, results, budget, slot
         self.trusted = released_cells(context.assignment)
 
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
         while (student := self.tasks.get()) is not None:
-            self.results.put(self._grade(student, session.items))
+            try:
+                result = self._grade(student, session.items)
+            except Exception as error:  # a grader bug costs this row only, never the batch
+                result = StudentResult(student.id, error=f"{GRADER_ERROR}: "
+                                                         f"{describe_exception(error)}")
+            self.results.put(result)
         return True
 
     def _grade(self, student: Student, items: list[pytest.Item]) -> StudentResult:
@@ -221,7 +236,7 @@ class _ShardPlugin(_SuitePlugin):
                 return StudentResult(student.id, error=str(error),
                                      seconds=round(time.monotonic() - started, 3))
             result = self.run(student.id, lambda: SandboxBackend(
-                path, context.exercises, context.reference, self.budget), items)
+                path, context.exercises, context.reference, self.budget, self.slot), items)
         result.notes = notes + result.notes
         result.seconds = round(time.monotonic() - started, 3)
         return result
@@ -252,9 +267,12 @@ def _run_suite(assignment: Assignment, plugin: _SuitePlugin, *extra: str) -> int
     )
 
 
-def _shard(assignment: Assignment, tasks, results, budget: Budget) -> None:
+def _shard(assignment: Assignment, tasks, results, budget: Budget, slot: int) -> None:
     """One grading process: collect the suite, then grade submissions until told to stop."""
-    code = _run_suite(assignment, _ShardPlugin(new_context(assignment), tasks, results, budget))
+    die_with_parent()
+    become_subreaper()
+    code = _run_suite(assignment, _ShardPlugin(new_context(assignment), tasks, results, budget,
+                                               slot))
     if code not in (0, 1, 5):
         results.put(RuntimeError(f"the hidden suite could not be collected (pytest exit {code})"))
 
@@ -300,8 +318,8 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
     jobs = max(1, min(jobs, len(students)))
     for _ in range(jobs):
         tasks.put(None)
-    shards = [spawn.Process(target=_shard, args=(assignment, tasks, results, budget))
-              for _ in range(jobs)]
+    shards = [spawn.Process(target=_shard, args=(assignment, tasks, results, budget, slot))
+              for slot in range(jobs)]
     for shard in shards:
         shard.start()
     done: dict[str, StudentResult] = {}
@@ -320,6 +338,6 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
     for shard in shards:
         shard.join(timeout=10)
     for student in students:  # a shard that died takes nothing down with it
-        done.setdefault(student.id, StudentResult(student.id, error="the grader crashed "
-                                                                    "on this submission"))
+        done.setdefault(student.id, StudentResult(student.id, error=f"{GRADER_ERROR}: its "
+                                                                    "grading process died"))
     return [done[student.id] for student in students]

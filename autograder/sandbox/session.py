@@ -19,13 +19,29 @@ from ..submission import Call, StudentError, describe_exception
 from . import codec
 from .jail import DEFAULT_BUDGET, Budget, Worker
 
+MAX_CALLBACK_INT = 50_000  # e.g. num_iterations: the reference runs in the driver, unbudgeted
+
+
+def _too_big(values: list) -> bool:
+    for value in values:
+        if isinstance(value, list | tuple) and _too_big(list(value)):
+            return True
+        if isinstance(value, dict) and _too_big(list(value.values())):
+            return True
+        if isinstance(value, int | float) and not isinstance(value, bool) \
+                and abs(value) > MAX_CALLBACK_INT and float(value).is_integer():
+            return True
+    return False
+
 
 class SandboxBackend:
     """Run one submission's functions in a worker process, one call at a time."""
 
     def __init__(self, path: Path, exercises: list[str], reference,
-                 budget: Budget = DEFAULT_BUDGET):
+                 budget: Budget = DEFAULT_BUDGET, slot: int = 0):
         self.path, self.exercises, self.reference, self.budget = path, exercises, reference, budget
+        self.slot = slot  # which parallel grading process: each has its own sandbox uid
+        self.jail_error: str | None = None  # the sandbox itself failed: a grader error
         self.scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
         self.worker: Worker | None = None
         self.spent = 0.0  # wall seconds used by this submission so far
@@ -36,7 +52,7 @@ class SandboxBackend:
     # -- worker lifecycle -------------------------------------------------------------------
 
     def _start(self, deadline: float) -> Worker:
-        worker = Worker(self.path, self.budget, self.scratch)
+        worker = Worker(self.path, self.budget, self.scratch, self.slot)
         try:
             hello = codec.recv_message(worker.channel, deadline=deadline)
         except (EOFError, TimeoutError, codec.CodecError, OSError):
@@ -44,6 +60,11 @@ class SandboxBackend:
             raise StudentError(
                 f"importing your submission failed: the process {worker.exit_description()}"
             ) from None
+        if hello.get("op") == "jail_failed":
+            self._stop(worker)
+            self.jail_error = str(hello.get("error"))[:300]
+            raise StudentError(f"the grader's sandbox failed ({self.jail_error}); "
+                               "this is not your fault and will be graded again")
         if hello.get("op") == "import_failed":
             self._stop(worker)
             self.import_error = str(hello.get("error"))
@@ -101,7 +122,8 @@ class SandboxBackend:
                     raise codec.CodecError("a reply must be a dict")
                 if reply.get("op") != "callback":
                     break
-                codec.send_message(worker.channel, self._callback(reply), deadline=deadline)
+                codec.send_message(worker.channel, self._callback(reply, name),
+                                   deadline=deadline)
         except TimeoutError:
             self._stop(worker)
             raise StudentError(f"{name}() did not finish within {limit:g} s "
@@ -123,14 +145,20 @@ class SandboxBackend:
             raise StudentError(f"{name}() sent back a malformed reply")
         return Call(reply.get("value"), tuple(reply["args"]), reply.get("kwargs") or {})
 
-    def _callback(self, request: dict) -> dict:
-        """Answer the submission's call to another exercise with the reference."""
+    def _callback(self, request: dict, calling: str) -> dict:
+        """Answer the submission's call to another exercise with the reference.
+
+        Never for ``calling``, the exercise under test: the reference would answer for it.
+        Arguments that would keep the driver busy for long are refused (see MAX_CALLBACK_INT).
+        """
         name = request.get("fn")
         args, kwargs = request.get("args"), request.get("kwargs")
-        if name not in self.exercises or not isinstance(args, list) or not isinstance(
-            kwargs, dict
-        ):
-            return {"op": "raise", "error": "not an exercise of this assignment"}
+        if name not in self.exercises or name == calling or not isinstance(args, list) \
+                or not isinstance(kwargs, dict):
+            return {"op": "raise", "error": "not another exercise of this assignment"}
+        if _too_big([*args, *kwargs.values()]):
+            return {"op": "raise", "error": f"arguments too large for {name}() "
+                                            f"(numbers above {MAX_CALLBACK_INT})"}
         try:
             value = getattr(self.reference, name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
         except Exception as error:  # the student passed arguments the reference rejects

@@ -57,10 +57,8 @@ def _where(error):
     return f" (line {frame.lineno}{cell}, in {frame.name})"
 
 
-def _run_cells(module):
+def _run_cells(module, cells):
     """Run a notebook's cells one by one; a cell that raises is noted and the rest still run."""
-    with open(SUBMISSION, encoding="utf-8") as handle:
-        cells = json.load(handle)
     notes = []
     namespace = vars(module)
     for cell in cells:
@@ -71,6 +69,74 @@ def _run_cells(module):
         except BaseException as error:  # SystemExit too: the next cells may define functions
             notes.append(f"{cell['name']} raised {_describe(error)}{_where(error)}")
     return notes
+
+
+# modules a submission may import, loaded before the jail hides the interpreter's files
+_PRELOAD = ("numpy", "numpy.linalg", "numpy.random", "numpy.fft", "math", "cmath", "copy",
+            "random", "time", "itertools", "functools", "collections", "warnings", "typing",
+            "dataclasses", "statistics", "operator", "string", "re", "decimal", "fractions")
+_READ_ONLY = (1 << 0) | (1 << 2) | (1 << 3)  # Landlock: execute, read file, read directory
+_FILE_RIGHTS = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 14) | (1 << 15)
+
+
+def _landlock(readable, writable):
+    """Allow reading ``readable`` and everything in ``writable``; nothing else on disk."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    abi = libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+    handled = (1 << 13) - 1 | (1 << 13 if abi >= 2 else 0) | (1 << 14 if abi >= 3 else 0) \
+        | (1 << 15 if abi >= 5 else 0)
+
+    class Ruleset(ctypes.Structure):
+        _fields_ = [("handled_access_fs", ctypes.c_uint64)]
+
+    class PathBeneath(ctypes.Structure):
+        _pack_ = 1
+        _fields_ = [("allowed_access", ctypes.c_uint64), ("parent_fd", ctypes.c_int32)]
+
+    ruleset = Ruleset(handled)
+    fd = libc.syscall(444, ctypes.byref(ruleset), ctypes.c_size_t(ctypes.sizeof(ruleset)),
+                      ctypes.c_uint32(0))
+    if fd < 0:
+        raise OSError(ctypes.get_errno(), "landlock_create_ruleset")
+    rules = [(path, _READ_ONLY) for path in readable] + [(path, handled) for path in writable]
+    for path, access in rules:
+        try:
+            target = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError:
+            continue  # /lib32 and friends need not exist
+        if not os.path.isdir(path):
+            access &= _FILE_RIGHTS & handled
+        rule = PathBeneath(access, target)
+        if libc.syscall(445, fd, 1, ctypes.byref(rule), ctypes.c_uint32(0)) != 0:
+            raise OSError(ctypes.get_errno(), f"landlock_add_rule {path}")
+        os.close(target)
+    if libc.syscall(446, fd, ctypes.c_uint32(0)) != 0:
+        raise OSError(ctypes.get_errno(), "landlock_restrict_self")
+    os.close(fd)
+
+
+def _jail(budget):
+    """Confine this process before any student code runs (see autograder.sandbox.jail)."""
+    import ctypes
+
+    for name in _PRELOAD:
+        __import__(name)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (64 << 20, 64 << 20))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, 64))
+    level, uid = budget["level"], budget["uid"]
+    if level == "uid":
+        os.chroot(budget["scratch"])  # an empty folder: no reference, no suite, no /proc
+        os.chdir("/")
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)
+        resource.setrlimit(resource.RLIMIT_NPROC, (64, 64))
+    if ctypes.CDLL(None, use_errno=True).prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
+        raise OSError(ctypes.get_errno(), "no_new_privs")
+    if level == "landlock":
+        _landlock(budget["readable"], [budget["scratch"], "/dev/null"])
 
 
 class _CallbackError(Exception):
@@ -135,19 +201,24 @@ def main(argv):
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     channel = socket.socket(fileno=fd)
     codec = _load_codec()
-    sys.path.insert(0, os.path.dirname(SUBMISSION))  # the student's own helper modules
     sys.argv = [SUBMISSION]
+    try:
+        with open(SUBMISSION, "rb") as handle:
+            code = handle.read()
+        cells = json.loads(code) if SUBMISSION.endswith(".cells.json") else None
+        _jail(budget)
+    except BaseException as error:
+        codec.send_message(channel, {"op": "jail_failed", "error": _describe(error)})
+        return
     notes = []
     try:
-        if SUBMISSION.endswith(".cells.json"):
-            module = types.ModuleType("submission")
-            sys.modules["submission"] = module
-            notes = _run_cells(module)
+        module = types.ModuleType("submission")
+        module.__file__ = SUBMISSION
+        sys.modules["submission"] = module
+        if cells is not None:
+            notes = _run_cells(module, cells)
         else:
-            spec = importlib.util.spec_from_file_location("submission", SUBMISSION)
-            module = importlib.util.module_from_spec(spec)
-            sys.modules["submission"] = module
-            spec.loader.exec_module(module)
+            exec(compile(code, SUBMISSION, "exec"), vars(module))
     except BaseException as error:
         codec.send_message(channel, {"op": "import_failed",
                                      "error": f"{_describe(error)}{_where(error)}"})
