@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
 
-def run_cli(*args: str, cwd=None, timeout: float = 1800) -> subprocess.CompletedProcess:
+def run_cli(*args: str, cwd=None, timeout: float = 1800,
+            env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "autograder", *args],
         capture_output=True, text=True, timeout=timeout, cwd=cwd,
+        env=None if env is None else {**os.environ, **env},
     )
 
 
