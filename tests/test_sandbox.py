@@ -16,7 +16,7 @@ from autograder.submission import StudentError, Submission
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = exercises((ROOT / "solutions" / "logistic_regression.py").read_text())
-FAST = Budget(call_wall=3.0, call_cpu=2.0, cpu_total=30, submission_wall=60.0,
+FAST = Budget(call_wall=3.0, call_cpu=2.0, cpu_total=30, exercise_wall=60.0,
               memory=1 << 30, output=1024)
 
 

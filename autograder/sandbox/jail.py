@@ -49,7 +49,8 @@ class Budget:
     call_wall: float = 10.0  # one call, measured by the driver
     call_cpu: float = 10.0  # one call, enforced by RLIMIT_CPU's soft limit in the worker
     cpu_total: int = 120  # the worker's whole life (hard RLIMIT_CPU)
-    submission_wall: float = 120.0  # all calls of one submission, restarts included
+    exercise_wall: float = 30.0  # all calls of one exercise, restarts included: a hang in one
+    # exercise cannot eat the time of the others
     memory: int = 1 << 30  # RLIMIT_AS of the worker
     output: int = 64 << 10  # stdout and stderr each keep this much; the rest is dropped
     import_wall: float = 20.0  # starting python, numpy and importing the submission

@@ -44,7 +44,7 @@ class SandboxBackend:
         self.jail_error: str | None = None  # the sandbox itself failed: a grader error
         self.scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
         self.worker: Worker | None = None
-        self.spent = 0.0  # wall seconds used by this submission so far
+        self.spent: dict[str, float] = {}  # wall seconds used so far, per exercise
         self.import_error: str | None = None
         self.notes: list[str] | None = None  # notebook cells that raised, from the first start
         self.output = {"stdout": "", "stderr": ""}
@@ -95,15 +95,15 @@ class SandboxBackend:
     def call(self, name: str, args: tuple, kwargs: dict) -> Call:
         if self.import_error is not None:
             raise StudentError(f"importing your submission failed: {self.import_error}")
-        left = self.budget.submission_wall - self.spent
+        left = self.budget.exercise_wall - self.spent.get(name, 0.0)
         if left <= 0:
-            raise StudentError("your submission used up its total time budget "
-                               f"({self.budget.submission_wall:g} s) before {name}() could run")
+            raise StudentError(f"{name}() used up its time budget ({self.budget.exercise_wall:g} s "
+                               "over all its tests) in earlier tests")
         started = time.monotonic()
         try:
             return self._call(name, args, kwargs, started, left)
         finally:
-            self.spent += time.monotonic() - started
+            self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
 
     def _call(self, name, args, kwargs, started: float, left: float) -> Call:
         if self.worker is None:

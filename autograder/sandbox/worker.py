@@ -71,10 +71,19 @@ def _run_cells(module, cells):
     return notes
 
 
-# modules a submission may import, loaded before the jail hides the interpreter's files
-_PRELOAD = ("numpy", "numpy.linalg", "numpy.random", "numpy.fft", "math", "cmath", "copy",
-            "random", "time", "itertools", "functools", "collections", "warnings", "typing",
-            "dataclasses", "statistics", "operator", "string", "re", "decimal", "fractions")
+# modules a submission may import, loaded before the jail: in the uid layer the interpreter's
+# files are out of reach afterwards (chroot), so other imports fail with ModuleNotFoundError
+_PRELOAD = (
+    "numpy", "numpy.linalg", "numpy.random", "numpy.fft", "numpy.testing", "numpy.polynomial",
+    "math", "cmath", "copy", "random", "time", "datetime", "itertools", "functools",
+    "collections", "collections.abc", "warnings", "typing", "dataclasses", "statistics",
+    "operator", "string", "re", "decimal", "fractions", "numbers", "heapq", "bisect", "enum",
+    "abc", "io", "contextlib", "json", "csv", "pickle", "struct", "array", "pprint",
+    "textwrap", "traceback", "inspect", "gc", "weakref", "signal", "subprocess", "threading",
+    "queue", "tempfile", "glob", "pathlib", "shutil", "stat", "errno", "fcntl", "select",
+    "mmap", "atexit", "hashlib", "base64", "uuid", "secrets", "platform", "logging",
+    "unittest", "timeit", "ctypes",
+)
 _READ_ONLY = (1 << 0) | (1 << 2) | (1 << 3)  # Landlock: execute, read file, read directory
 _FILE_RIGHTS = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 14) | (1 << 15)
 
