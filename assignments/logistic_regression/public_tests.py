@@ -807,6 +807,19 @@ _EXERCISES = (
 )
 
 
+def nbgrader_check(name, namespace):
+    """The public checks of one exercise, for a test cell of an nbgrader notebook.
+
+    Prints the checks like the other helpers and raises AssertionError when any fails, so
+    that `nbgrader validate` marks the cell as failing.
+    """
+    target = namespace.get(name)
+    if not callable(target):
+        raise AssertionError(f"no function named `{name}` found - define it, spelled like this")
+    if not dict(_EXERCISES)[name](target):
+        raise AssertionError(f"{name}: some public checks failed (see above)")
+
+
 def run_all(namespace):
     """Run the public checks of every exercise on the functions found in `namespace`.
 
