@@ -231,10 +231,15 @@ class _ShardPlugin(_SuitePlugin):
         context = self.context
         with tempfile.TemporaryDirectory(prefix="autograder-cells-") as folder:
             try:
+                with open(student.path, "rb"):  # vanished or unreadable: not the student's fault
+                    pass
                 path, notes = prepare(student.path, self.trusted, Path(folder))
-            except (NotebookError, OSError) as error:
+            except NotebookError as error:
                 return StudentResult(student.id, error=str(error),
                                      seconds=round(time.monotonic() - started, 3))
+            except OSError as error:
+                return StudentResult(student.id, error=f"{GRADER_ERROR}: cannot read "
+                                                       f"{student.path.name} ({error.strerror})")
             result = self.run(student.id, lambda: SandboxBackend(
                 path, context.exercises, context.reference, self.budget, self.slot), items)
         result.notes = notes + result.notes

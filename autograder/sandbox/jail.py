@@ -224,6 +224,8 @@ class Worker:
             code = self.process.wait(timeout=2)
         except subprocess.TimeoutExpired:
             return "stopped answering"
+        if self.level == "namespace" and code > 128:  # bwrap reports its child's signal so
+            code = 128 - code
         if code < 0:
             name = signal.Signals(-code).name
             hint = {"SIGXCPU": " (CPU time limit)", "SIGKILL": " (killed)",

@@ -57,6 +57,8 @@ class SandboxBackend:
             hello = codec.recv_message(worker.channel, deadline=deadline)
         except (EOFError, TimeoutError, codec.CodecError, OSError):
             self._stop(worker)
+            if self.output["stderr"].startswith("bwrap:"):  # the namespace was never made
+                self.jail_error = self.output["stderr"].splitlines()[0][:300]
             raise StudentError(
                 f"importing your submission failed: the process {worker.exit_description()}"
             ) from None
