@@ -131,12 +131,16 @@ def _grade(args: argparse.Namespace) -> int:
         print(f"resuming: {len(done)} submission(s) already graded under this suite, "
               f"{len(todo)} to go (--regrade grades all again)")
     started = time.monotonic()
-    graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished) if todo else []
+    stats: dict = {}
+    # the recorded examples depend on the suite and on hypothesis, numpy and Python themselves
+    cache = out / ".autograder" / f"recording-{reports.recording_key(suite)}.bin"
+    graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished, cache=cache,
+                          stats=stats) if todo else []
     seconds = time.monotonic() - started
     results = sorted([*done.values(), *graded], key=lambda result: result.student)
     reports.write_all(out, results, exercises, reports.manifest(
         assignment=assignment.name, suite=suite, level=level, jobs=args.jobs, seconds=seconds,
-        results=results, resumed=len(done)))
+        results=results, resumed=len(done), stats=stats))
     print(_summary(results, exercises))
     print(f"\n{len(graded)} submission(s) graded in {seconds:.1f} s "
           f"({seconds / max(len(graded), 1):.2f} s each, --jobs {args.jobs}); "

@@ -56,6 +56,7 @@ class GradingContext:
     exercises: list[str]
     reference: object
     open_submission: Callable[[], Submission]
+    submission: Submission | None = None  # set by a batch runner, which also closes it
 
 
 context_key = pytest.StashKey[GradingContext]()
@@ -162,6 +163,10 @@ def reference(pytestconfig: pytest.Config):
 @pytest.fixture(scope="session")
 def submission(pytestconfig: pytest.Config):
     """The submission under test; its worker lives as long as the session (one submission)."""
-    opened = pytestconfig.stash[context_key].open_submission()
+    context = pytestconfig.stash[context_key]
+    if context.submission is not None:
+        yield context.submission
+        return
+    opened = context.open_submission()
     yield opened
     opened.close()

@@ -117,8 +117,18 @@ def suite_hash(paths: list[Path]) -> str:
     return digest.hexdigest()
 
 
+def recording_key(suite: str) -> str:
+    """What a recording of the suite depends on: the suite hash and the versions of the
+    libraries that draw and compute its examples."""
+    import hypothesis
+    import numpy
+
+    versions = f"{suite} {hypothesis.__version__} {numpy.__version__} {platform.python_version()}"
+    return hashlib.sha256(versions.encode()).hexdigest()[:24]
+
+
 def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: float,
-             results: list[StudentResult], resumed: int = 0) -> dict:
+             results: list[StudentResult], resumed: int = 0, stats: dict | None = None) -> dict:
     """What a regrade needs to reproduce this run."""
     import hypothesis
     import numpy
@@ -132,11 +142,14 @@ def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: flo
         "hypothesis": hypothesis.__version__,
         "hypothesis_profile": "autograder (derandomize=True, database=None, deadline=None)",
         "seeds": "derandomized: each test's examples derive from a hash of the test itself",
+        "examples": "drawn once per suite by hypothesis, then replayed for every submission "
+                    f"(this run: {(stats or {}).get('recording', 'none needed')})",
         "sandbox_level": level,
         "jobs": jobs,
         "submissions": len(results),
         "resumed": resumed,  # results reused from an earlier run: same suite, same submission
         "seconds_total": round(seconds, 3),
+        "peak_rss_mb_per_slot": (stats or {}).get("peak_rss_mb_per_slot", []),
         "seconds_per_submission": {r.student: r.seconds for r in results},
     }
 

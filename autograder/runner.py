@@ -9,8 +9,10 @@ submission gets its own worker.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import queue
+import resource
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -24,9 +26,23 @@ from .assignments import Assignment, UsageError
 from .checks import GradingFailure
 from .notebook import NotebookError, prepare, released_cells
 from .plugin import SUITES_DIR, GradingContext, context_key, exercise_mark, new_context
-from .sandbox.jail import DEFAULT_BUDGET, Budget, become_subreaper, die_with_parent
-from .sandbox.session import SandboxBackend
-from .submission import Submission, describe_exception
+from .replay import (
+    MemoReference,
+    Prefetching,
+    Recorder,
+    Recording,
+    cheap_dependencies,
+    from_payload,
+    plain_copy,
+    replay,
+    replayable,
+    survives_codec,
+    to_payload,
+)
+from .sandbox import codec
+from .sandbox.jail import DEFAULT_BUDGET, Budget, Zygote, become_subreaper, die_with_parent
+from .sandbox.session import SandboxBackend, encode_batch
+from .submission import InProcessBackend, StudentError, Submission, describe_exception
 
 failure_key = pytest.StashKey[BaseException]()
 GRADER_ERROR = "the grader failed on this submission"  # such rows are graded again next run
@@ -160,10 +176,20 @@ def failure_message(error: BaseException | None) -> str:
 
 
 class _SuitePlugin:
-    """Runs the collected hidden suite against one submission at a time."""
+    """Runs the collected hidden suite against one submission at a time.
 
-    def __init__(self, context: GradingContext, only: str | None = None):
+    Tests with a recording (see :mod:`autograder.replay`) replay it; the others run through
+    pytest and hypothesis.
+    """
+
+    def __init__(self, context: GradingContext, only: str | None = None,
+                 recording: Recording | None = None):
         self.context, self.only = context, only
+        recording = recording or Recording()
+        self.replays = {nodeid: from_payload(payload)
+                        for nodeid, payload in recording.tests.items()}
+        self.cheap = recording.cheap
+        self.batches: dict[str, tuple] = {}  # exercise -> (slots, calls, encoded batch)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -175,55 +201,139 @@ class _SuitePlugin:
         if call.excinfo is not None and call.when == "call":
             item.stash[failure_key] = call.excinfo.value
 
+    def outcome(self, item: pytest.Item, submission: Submission,
+                prefetched: Prefetching | None = None) -> tuple[bool, BaseException | None]:
+        """(passed, the error that failed it) for one test against ``submission``."""
+        examples = self.replays.get(item.nodeid)
+        if examples is not None:
+            error = replay(examples, item, {"submission": submission,
+                                            "reference": self.context.reference}, prefetched)
+            return error is None, error
+        if failure_key in item.stash:  # left over from the previous submission
+            del item.stash[failure_key]
+        # nextitem=None: each test sets up and tears down its own fixtures, so that replayed
+        # and live tests can alternate (the runner owns the submission across all of them)
+        reports = runtestprotocol(item, nextitem=None, log=False)
+        return all(report.passed for report in reports), item.stash.get(failure_key, None)
+
+    def _prefetch(self, prefetching: Prefetching, exercise: str, tests: list[pytest.Item],
+                  trusted: frozenset[str]) -> None:
+        """Run the recorded calls of ``tests`` (one exercise's) in one batch, if the backend
+        can; each batch is encoded once per grading process."""
+        backend = prefetching.backend
+        if not hasattr(backend, "prefetch"):
+            return
+        if (exercise, trusted) not in self.batches:
+            slots, calls = [], []
+            for item in tests:
+                for index, example in enumerate(self.replays.get(item.nodeid, ())):
+                    slots += [(item.nodeid, index)] * len(example.calls)
+                    calls += [(item.nodeid, *call) for call in example.calls]
+            self.batches[exercise, trusted] = slots, calls, encode_batch(
+                calls, self.context.exercises, backend.budget.call_cpu, trusted)
+        slots, calls, encoded = self.batches[exercise, trusted]
+        if calls:
+            prefetching.load(slots, calls, backend.prefetch(calls, encoded))
+
+    def _exercise(self, prefetching: Prefetching, submission: Submission, exercise: str,
+                  tests: list[pytest.Item], trusted: frozenset[str]) -> list[TestResult]:
+        """One exercise's tests, with the exercises in ``trusted`` running the student's own
+        code when the tests call them (the others are answered by the reference)."""
+        prefetching.backend.trusted = trusted
+        self._prefetch(prefetching, exercise, tests, trusted)
+        results = []
+        for item in tests:
+            prefetching.current = None
+            passed, error = self.outcome(item, submission, prefetching)
+            doc = (getattr(item.obj, "__doc__", None) or item.name).strip()
+            points = exercise_mark(item)[1]
+            results.append(TestResult(item.name, exercise, doc.splitlines()[0], points,
+                                      points if passed else 0.0,
+                                      "" if passed else failure_message(error)))
+        return results
+
+    def _trusted(self, exercise: str, passed: set[str]) -> frozenset[str]:
+        """The exercises that may run the student's own code while ``exercise`` is graded:
+        its cheap dependencies that passed, and theirs in turn."""
+        trusted: set[str] = set()
+        todo = [exercise]
+        while todo:
+            for called in self.cheap.get(todo.pop(), ()):
+                if called in passed and called not in trusted:
+                    trusted.add(called)
+                    todo.append(called)
+        return frozenset(trusted)
+
     def run(self, student: str, open_backend, items: list[pytest.Item]) -> StudentResult:
-        """Every test (of exercise ``only``, if set) against the backends ``open_backend()``
-        returns; the result lists the tests in collection order."""
-        backends: list = []
+        """Every test (of exercise ``only``, if set) against the backend ``open_backend()``
+        returns; the result lists the tests exercise by exercise, in lesson order.
 
-        def open_submission() -> Submission:
-            backends.append(open_backend())
-            return Submission(backends[-1], self.context.exercises)
-
-        self.context.open_submission = open_submission
+        Dependencies: while an exercise is graded, its calls to the other exercises are
+        answered by the reference. A cheap one (``self.cheap``: its calls make at most one
+        further call each) that passed every one of its tests runs the student's own code
+        instead, which saves a round trip per call; if any test of the exercise then fails,
+        the exercise is graded again with the reference answering every call, and that
+        result counts.
+        """
+        backend = open_backend()
+        prefetching = Prefetching(backend)
+        submission = Submission(prefetching, self.context.exercises)
+        self.context.submission = submission
+        order = self.context.exercises.index
+        items = sorted(items, key=lambda item: order(exercise_mark(item)[0]))
         if self.only is not None:
             items = [item for item in items if exercise_mark(item)[0] == self.only]
-        result = StudentResult(student)
-        for index, item in enumerate(items):
-            if failure_key in item.stash:  # left over from the previous submission
-                del item.stash[failure_key]
-            nextitem = items[index + 1] if index + 1 < len(items) else None
-            reports = runtestprotocol(item, nextitem=nextitem, log=False)
-            passed = all(report.passed for report in reports)
-            exercise, points = exercise_mark(item)
-            doc = (getattr(item.obj, "__doc__", None) or item.name).strip().splitlines()[0]
-            message = "" if passed else failure_message(item.stash.get(failure_key, None))
-            result.tests.append(TestResult(item.name, exercise, doc, points,
-                                           points if passed else 0.0, message))
-        output = [getattr(backend, "output", None) for backend in backends]
-        result.output = "".join(o["stdout"] + o["stderr"] for o in output if o)
-        result.notes = [note for b in backends for note in getattr(b, "notes", None) or []]
-        failed = [b.jail_error for b in backends if getattr(b, "jail_error", None)]
+        result, passed = StudentResult(student), set()
+        try:
+            for exercise, tests in itertools.groupby(items, lambda i: exercise_mark(i)[0]):
+                tests = list(tests)
+                trusted = self._trusted(exercise, passed)
+                graded = self._exercise(prefetching, submission, exercise, tests, trusted)
+                if trusted and any(test.score < test.points for test in graded):
+                    getattr(backend, "spent", {}).pop(exercise, None)  # a fresh time budget
+                    graded = self._exercise(prefetching, submission, exercise, tests,
+                                            frozenset())
+                if all(test.score == test.points for test in graded):
+                    passed.add(exercise)
+                result.tests += graded
+        finally:
+            self.context.submission = None
+            submission.close()
+        output = getattr(backend, "output", None)
+        result.output = output["stdout"] + output["stderr"] if output else ""
+        result.notes = list(getattr(backend, "notes", None) or [])
+        failed = getattr(backend, "jail_error", None)
         if failed:
-            result.error = f"{GRADER_ERROR}: the sandbox could not start ({failed[0]})"
+            result.error = f"{GRADER_ERROR}: the sandbox could not start ({failed})"
         return result
 
 
 class _ShardPlugin(_SuitePlugin):
     """Grades submissions taken from a queue in sandboxed workers, until it gets None."""
 
-    def __init__(self, context: GradingContext, tasks, results, budget: Budget, slot: int):
+    def __init__(self, context: GradingContext, setup, tasks, results, budget: Budget):
         super().__init__(context)
-        self.tasks, self.results, self.budget, self.slot = tasks, results, budget, slot
+        self.setup, self.tasks, self.results, self.budget = setup, tasks, results, budget
         self.trusted = released_cells(context.assignment)
+        self.zygote = Zygote(budget)  # started on first use, shared by this slot's workers
 
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
-        while (student := self.tasks.get()) is not None:
-            try:
-                result = self._grade(student, session.items)
-            except Exception as error:  # a grader bug costs this row only, never the batch
-                result = StudentResult(student.id, error=f"{GRADER_ERROR}: "
-                                                         f"{describe_exception(error)}")
-            self.results.put(result)
+        # the suite is collected while the batch records it; then the recording comes
+        recording = Recording.from_bytes(self.setup.get())
+        self.replays = {nodeid: from_payload(payload)
+                        for nodeid, payload in recording.tests.items()}
+        self.cheap = recording.cheap
+        try:
+            while (student := self.tasks.get()) is not None:
+                try:
+                    result = self._grade(student, session.items)
+                except Exception as error:  # a grader bug costs this row only, not the batch
+                    result = StudentResult(student.id, error=f"{GRADER_ERROR}: "
+                                                             f"{describe_exception(error)}")
+                self.results.put(result)
+        finally:
+            self.zygote.close()
+            self.results.put(("peak_rss_mb", _peak_rss_mb(self.zygote)))
         return True
 
     def _grade(self, student: Student, items: list[pytest.Item]) -> StudentResult:
@@ -241,24 +351,96 @@ class _ShardPlugin(_SuitePlugin):
                 return StudentResult(student.id, error=f"{GRADER_ERROR}: cannot read "
                                                        f"{student.path.name} ({error.strerror})")
             result = self.run(student.id, lambda: SandboxBackend(
-                path, context.exercises, context.reference, self.budget, self.slot), items)
+                path, context.exercises, context.reference, self.budget, self.zygote), items)
         result.notes = notes + result.notes
         result.seconds = round(time.monotonic() - started, 3)
         return result
 
 
 class _CollectPlugin(_SuitePlugin):
-    """Collects the suite and records its items; runs nothing unless given a backend."""
+    """Collects the suite and records its items; grades ``open_backends`` ({student: opener})
+    one after another, if given."""
 
-    def __init__(self, context: GradingContext, only: str | None = None, open_backend=None):
-        super().__init__(context, only)
-        self.open_backend, self.items, self.result = open_backend, [], None
+    def __init__(self, context: GradingContext, only: str | None = None,
+                 open_backends: dict | None = None, recording: Recording | None = None):
+        super().__init__(context, only, recording)
+        self.open_backends, self.items = open_backends or {}, []
+        self.results: dict[str, StudentResult] = {}
 
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
         self.items = session.items
-        if self.open_backend is not None:
-            self.result = self.run("", self.open_backend, session.items)
+        for student, open_backend in self.open_backends.items():
+            self.results[student] = self.run(student, open_backend, session.items)
         return True
+
+
+class _RecordPlugin(_SuitePlugin):
+    """Runs each test once on the reference with hypothesis, recording its examples; keeps
+    the recording of each test that replays to the same outcome (see :mod:`.replay`)."""
+
+    def __init__(self, context: GradingContext):
+        super().__init__(context)
+        self.recording = Recording()
+        self.calls: dict = {}  # {exercise: {called exercise: [calls, calls those made]}}
+
+    def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        for item in session.items:
+            payload = self._record(item)
+            if payload is not None:
+                self.recording.tests[item.nodeid] = payload
+        self.recording.cheap = cheap_dependencies(self.calls)
+        return True
+
+    def _record(self, item: pytest.Item) -> bytes | None:
+        """Run ``item`` on the reference; its recording, or None when it must run live."""
+        context = self.context
+        recorder = Recorder()
+        live = Submission(_RecordingBackend(context, recorder, self.calls), context.exercises)
+        context.submission = live
+        outcome: list = []
+        try:
+            examples = recorder.run(item, lambda: outcome.append(self.outcome(item, live)))
+        finally:
+            context.submission = None
+        if not replayable(item):
+            return None
+        payload = to_payload(examples)
+        fresh = Submission(_RecordingBackend(context, Recorder(), {}), context.exercises)
+        error = replay(from_payload(payload), item, {"submission": fresh,
+                                                      "reference": context.reference})
+        (passed, live_error), = outcome
+        same = (error is None) == passed and \
+            (passed or failure_message(error) == failure_message(live_error))
+        return payload if same and survives_codec(examples, payload) else None
+
+
+class _RecordingBackend(InProcessBackend):
+    """The reference as the submission, noting each call for the recorder, and counting in
+    ``counts`` ({exercise: {called exercise: [calls, calls those made]}}) what each call of an
+    exercise asks of the others."""
+
+    def __init__(self, context: GradingContext, recorder: Recorder, counts: dict):
+        reference = getattr(context.reference, "module", context.reference)  # not the cache
+        super().__init__(reference, context.reference, context.exercises)
+        self.recorder, self.counts = recorder, counts
+
+    def call(self, name: str, args: tuple, kwargs: dict):
+        sent = plain_copy((args, kwargs))  # as passed: the call may change its arguments
+        counts = getattr(self.reference, "counts", {})
+        before = {called: list(count) for called, count in counts.items()}
+        try:
+            result = super().call(name, args, kwargs)
+        except StudentError:
+            self.recorder.add_call(name, *sent, None)
+            raise
+        finally:
+            mine = self.counts.setdefault(name, {})
+            for called, (calls, inner) in counts.items():
+                total = mine.setdefault(called, [0, 0])
+                total[0] += calls - before[called][0]
+                total[1] += inner - before[called][1]
+        self.recorder.add_call(name, *sent, result)
+        return result
 
 
 def _run_suite(assignment: Assignment, plugin: _SuitePlugin, *extra: str) -> int:
@@ -272,12 +454,37 @@ def _run_suite(assignment: Assignment, plugin: _SuitePlugin, *extra: str) -> int
     )
 
 
-def _shard(assignment: Assignment, tasks, results, budget: Budget, slot: int) -> None:
+def _grading_context(assignment: Assignment) -> GradingContext:
+    """A context whose reference answers repeated calls from a cache."""
+    context = new_context(assignment)
+    context.reference = MemoReference(context.reference, context.exercises)
+    return context
+
+
+def record_suite(assignment: Assignment) -> Recording:
+    """The examples of every test of the hidden suite that can be replayed (see
+    :mod:`autograder.replay`), by running the suite once on the reference here."""
+    plugin = _RecordPlugin(_grading_context(assignment))
+    code = _run_suite(assignment, plugin)
+    if code not in (0, 1, 5):
+        raise UsageError(f"the hidden suite of {assignment.name} could not be collected "
+                         f"(pytest exit {code})")
+    return plugin.recording
+
+
+def _peak_rss_mb(zygote: Zygote) -> float:
+    """A slot's peak memory: this grading process's peak RSS plus its zygote's and its
+    largest worker's (pages the workers share with the zygote count twice: an upper bound)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return round((own + sum(zygote.peak_kb)) / 1024, 1)
+
+
+def _shard(assignment: Assignment, setup, tasks, results, budget: Budget) -> None:
     """One grading process: collect the suite, then grade submissions until told to stop."""
     die_with_parent()
     become_subreaper()
-    code = _run_suite(assignment, _ShardPlugin(new_context(assignment), tasks, results, budget,
-                                               slot))
+    code = _run_suite(assignment, _ShardPlugin(_grading_context(assignment), setup, tasks,
+                                               results, budget))
     if code not in (0, 1, 5):
         results.put(RuntimeError(f"the hidden suite could not be collected (pytest exit {code})"))
 
@@ -299,20 +506,34 @@ def exercise_points(assignment: Assignment) -> dict[str, float]:
 def grade_in_process(assignment: Assignment, open_backend, only: str | None = None,
                      capture: str = "sys") -> StudentResult:
     """Run the hidden suite (or exercise ``only``) in *this* process against
-    ``open_backend()``. For code that already runs here, as in an nbgrader kernel."""
-    plugin = _CollectPlugin(new_context(assignment), only, open_backend)
+    ``open_backend()``, with hypothesis. For code that already runs here, as in an nbgrader
+    kernel."""
+    return grade_many_in_process(assignment, {"": open_backend}, only, capture)[""]
+
+
+def grade_many_in_process(assignment: Assignment, open_backends: dict, only: str | None = None,
+                          capture: str = "sys", recording: Recording | None = None
+                          ) -> dict[str, StudentResult]:
+    """{student: result} for each ``open_backends[student]()``, graded in this process in one
+    pytest session, replaying ``recording`` (from :func:`record_suite`) when given."""
+    plugin = _CollectPlugin(_grading_context(assignment), only, open_backends, recording)
     code = _run_suite(assignment, plugin, f"--capture={capture}")
-    if plugin.result is None:
+    if len(plugin.results) != len(open_backends):
         raise RuntimeError(f"the hidden suite of {assignment.name} did not run "
                            f"(pytest exit {code})")
-    return plugin.result
+    return plugin.results
 
 
 def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
-          budget: Budget = DEFAULT_BUDGET, on_result=None) -> list[StudentResult]:
+          budget: Budget = DEFAULT_BUDGET, on_result=None, cache: Path | None = None,
+          stats: dict | None = None) -> list[StudentResult]:
     """Grade ``students`` with ``jobs`` processes; return results in the students' order.
 
     ``on_result(result)`` is called in this process as each submission finishes (progress).
+    The suite is recorded here (see :func:`record_suite`) while the grading processes start,
+    or read from ``cache`` (a file named after everything the recording depends on), where a
+    new recording is kept. ``stats``, if given, receives ``recording`` ("made" or "cached")
+    and ``peak_rss_mb_per_slot``.
     """
     if not (SUITES_DIR / assignment.name).is_dir():
         raise UsageError(f"assignment {assignment.name!r} has no hidden suite")
@@ -323,12 +544,30 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
     jobs = max(1, min(jobs, len(students)))
     for _ in range(jobs):
         tasks.put(None)
-    shards = [spawn.Process(target=_shard, args=(assignment, tasks, results, budget, slot))
-              for slot in range(jobs)]
+    setups = [spawn.Queue() for _ in range(jobs)]
+    shards = [spawn.Process(target=_shard, args=(assignment, setup, tasks, results, budget))
+              for setup in setups]
     for shard in shards:
         shard.start()
+    payload = _cached_recording(cache)
+    if stats is not None:
+        stats["recording"] = "cached" if payload else "made"
+    if payload is None:
+        try:
+            payload = record_suite(assignment).to_bytes()
+        except BaseException:
+            for shard in shards:
+                shard.terminate()
+            raise
+        if cache is not None:
+            from .reports import write_atomic
+
+            write_atomic(cache, payload)
+    for setup in setups:
+        setup.put(payload)
     done: dict[str, StudentResult] = {}
-    while len(done) < len(students):
+    peaks: list[float] = []
+    while len(done) < len(students) or len(peaks) < len(shards):
         try:
             result = results.get(timeout=1.0)
         except queue.Empty:
@@ -337,12 +576,26 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
             continue
         if isinstance(result, Exception):
             raise UsageError(str(result))
+        if isinstance(result, tuple):  # a grading process's last word: its peak memory
+            peaks.append(result[1])
+            continue
         done[result.student] = result
         if on_result is not None:
             on_result(result)
     for shard in shards:
         shard.join(timeout=10)
+    if stats is not None:
+        stats["peak_rss_mb_per_slot"] = sorted(peaks)
     for student in students:  # a shard that died takes nothing down with it
         done.setdefault(student.id, StudentResult(student.id, error=f"{GRADER_ERROR}: its "
                                                                     "grading process died"))
     return [done[student.id] for student in students]
+
+
+def _cached_recording(cache: Path | None) -> bytes | None:
+    """The recording kept in ``cache``, if it is there and whole."""
+    try:
+        payload = cache.read_bytes() if cache is not None else None
+        return payload if payload and Recording.from_bytes(payload) else None
+    except (OSError, ValueError, codec.CodecError):
+        return None

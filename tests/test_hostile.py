@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.sandbox.jail import DEFAULT_BUDGET, UID_BASE, sandbox_level
+from autograder.sandbox.jail import DEFAULT_BUDGET, UID_BASE, WORKER, sandbox_level
 from tests.test_cli import run_cli
 from tests.test_grading import EXERCISES, ROOT, read_gradebook
 
@@ -103,8 +103,9 @@ def _leftovers(markers: list[str]) -> list[str]:
             uid = int((entry / "status").read_text().split("\nUid:")[1].split()[0])
         except (OSError, IndexError, ValueError):
             continue
+        # a worker's children run the zygote's command line, which names worker.py
         if any(marker in cmdline for marker in markers) or uid >= UID_BASE \
-                or cmdline.strip() == "sleep 60":
+                or cmdline.strip() == "sleep 60" or str(WORKER) in cmdline:
             alive.append(f"{entry.name}: {cmdline[:120]}")
     return alive
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -10,7 +12,7 @@ import numpy as np
 import pytest
 
 from autograder.release import exercises
-from autograder.sandbox.jail import Budget
+from autograder.sandbox.jail import UID_BASE, Budget
 from autograder.sandbox.session import SandboxBackend
 from autograder.submission import StudentError, Submission
 
@@ -123,6 +125,23 @@ def test_the_worker_cannot_import_the_grader(sandboxed):
 def test_no_worker_outlives_close(sandboxed):
     submission = sandboxed(HONEST_SIGMOID)
     submission.sigmoid(0.0)
-    pid = submission._backend.worker.process.pid
+    pid = submission._backend.zygote.process.pid  # the fork server, or bwrap around it
     submission.close()
     assert not os.path.exists(f"/proc/{pid}") or "Z" in Path(f"/proc/{pid}/stat").read_text()
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root drops workers to sandbox uids")
+def test_two_grading_processes_never_share_a_sandbox_uid():
+    """Each claims its own uid for as long as it lives, so that killing all processes of
+    that uid after a submission can never touch another run's workers."""
+    script = ("import time\nfrom autograder.sandbox.jail import claim_uid\n"
+              "print(claim_uid(), flush=True)\ntime.sleep(5)\n")
+    claims = [subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE,
+                               text=True, cwd=ROOT) for _ in range(2)]
+    try:
+        uids = [int(claim.stdout.readline()) for claim in claims]
+    finally:
+        for claim in claims:
+            claim.kill()
+            claim.wait()
+    assert uids[0] != uids[1] and min(uids) >= UID_BASE

@@ -28,6 +28,8 @@ outside the ``autograder`` package.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import json
 import math
@@ -46,10 +48,12 @@ __all__ = [
     "MAX_FRAME",
     "MAX_INT_DIGITS",
     "MAX_NODES",
+    "Bundle",
     "CodecError",
     "Unsupported",
     "decode",
     "encode",
+    "fingerprint",
     "recv_frame",
     "recv_message",
     "send_frame",
@@ -60,6 +64,10 @@ MAX_FRAME = 64 * 2**20
 MAX_DEPTH = 32
 MAX_NODES = 100_000
 MAX_INT_DIGITS = 100
+_INT_CAP = 10**MAX_INT_DIGITS
+# bytes of JSON above which ints and floats are vetted as they are parsed: below it, even
+# 4300-digit ints (Python's own cap) cost a hostile peer only milliseconds of our time
+_CAREFUL_HEADER = 4 << 20
 MAX_TYPE_NAME = 200
 
 _VERSION = 1
@@ -109,17 +117,41 @@ def encode(value: Any, *, max_bytes: int = MAX_FRAME) -> bytes:
     {'w': array([0., 0.]), 'b': (0.5, None)}
     """
     encoder = _Encoder(max_bytes)
-    body = encoder.tree(value, 0)
-    header = {"v": _VERSION, "blobs": [len(b) for b in encoder.blobs], "body": body}
-    text = json.dumps(header, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    try:
-        raw = text.encode("utf-8")
-    except UnicodeEncodeError:
-        raise CodecError("a string contains a lone surrogate") from None
-    total = _HEADER_LEN.size + len(raw) + sum(len(b) for b in encoder.blobs)
-    if total > max_bytes:
-        raise CodecError(f"message of {total} bytes exceeds the {max_bytes}-byte cap")
-    return b"".join([_HEADER_LEN.pack(len(raw)), raw, *encoder.blobs])
+    return encoder.payload(encoder.tree(value, 0))
+
+
+class Bundle:
+    """Values encoded one at a time, as they come, and sent later as one message that decodes
+    to ``{"op": "replies", "list": [value, ...]}``. Each value is captured when added: changing
+    it afterwards changes nothing.
+
+    >>> bundle = Bundle(); bundle.add(1.5); bundle.add(np.zeros(1))
+    >>> decode(bundle.payload())
+    {'op': 'replies', 'list': [1.5, array([0.])]}
+    """
+
+    def __init__(self, max_bytes: int = MAX_FRAME) -> None:
+        self._encoder = _Encoder(max_bytes)
+        self._trees: list[Any] = []
+
+    def __len__(self) -> int:
+        return len(self._trees)
+
+    def add(self, value: Any) -> None:
+        """Encode ``value`` into the bundle; on CodecError the bundle is as it was."""
+        encoder = self._encoder
+        mark = (encoder.nodes, encoder.blob_bytes, len(encoder.blobs))
+        try:
+            self._trees.append(encoder.tree(value, 2))
+        except CodecError:
+            encoder.nodes, encoder.blob_bytes = mark[:2]
+            del encoder.blobs[mark[2]:]
+            raise
+
+    def payload(self) -> bytes:
+        """The bundle as one payload."""
+        return self._encoder.payload({"$dict": [["op", "replies"], ["list", {"$list":
+                                                                           self._trees}]]})
 
 
 class _Encoder:
@@ -132,11 +164,30 @@ class _Encoder:
         self.nodes = 0
         self.blob_bytes = 0
 
+    def payload(self, body: Any) -> bytes:
+        header = {"v": _VERSION, "blobs": [len(b) for b in self.blobs], "body": body}
+        text = json.dumps(header, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CodecError("a string contains a lone surrogate") from None
+        total = _HEADER_LEN.size + len(raw) + sum(len(b) for b in self.blobs)
+        if total > self.max_bytes:
+            raise CodecError(f"message of {total} bytes exceeds the {self.max_bytes}-byte cap")
+        return b"".join([_HEADER_LEN.pack(len(raw)), raw, *self.blobs])
+
     def tree(self, x: Any, depth: int) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise CodecError(f"more than {MAX_NODES} values in one message")
         t = type(x)
+        # the common exact types first; subclasses take the careful path below
+        if t is float:
+            return {"$f": _float_tag(x)}
+        if t is np.ndarray:
+            return self.array(x)
+        if t is str:
+            return _utf8(x)
         if x is None or t is bool:
             return x
         # before int/float/str: np.float64 subclasses float and np.str_ subclasses str
@@ -148,13 +199,13 @@ class _Encoder:
             return {"$unsupported": x.type_name}
         if issubclass(t, int):
             n = int.__int__(x)
-            if abs(n) >= 10**MAX_INT_DIGITS:
+            if abs(n) >= _INT_CAP:
                 raise CodecError(f"int with more than {MAX_INT_DIGITS} digits")
             return n
         if issubclass(t, float):
             return {"$f": _float_tag(float.__float__(x))}
         if issubclass(t, str):
-            return str.__str__(x)
+            return _utf8(str.__str__(x))
         if issubclass(t, (list, tuple, dict)):
             if depth >= MAX_DEPTH:
                 raise CodecError(f"containers nested more than {MAX_DEPTH} deep")
@@ -171,7 +222,7 @@ class _Encoder:
         for key, item in list(dict.items(x)):
             if not issubclass(type(key), str):
                 raise CodecError(f"dict key of type {_type_name(type(key))}; only str keys")
-            key = str.__str__(key)
+            key = _utf8(str.__str__(key))
             if key in seen:  # two str-subclass keys can collapse to the same str
                 raise CodecError(f"duplicate dict key {key[:40]!r}")
             seen.add(key)
@@ -200,14 +251,30 @@ class _Encoder:
         return {"$npy": self.blob(arr)}
 
     def blob(self, arr: np.ndarray) -> int:
-        # checked before np.save so a huge array fails fast instead of being copied first
+        # checked before copying so a huge array fails fast
         self.blob_bytes += arr.nbytes
         if self.blob_bytes > self.max_bytes:
             raise CodecError(f"arrays exceed the {self.max_bytes}-byte message cap")
-        buf = io.BytesIO()
-        np.save(buf, arr, allow_pickle=False)
-        self.blobs.append(buf.getvalue())
+        self.blobs.append(_npy_header(arr.dtype.str, arr.shape) + arr.tobytes())
         return len(self.blobs) - 1
+
+
+@functools.lru_cache(maxsize=4096)
+def _npy_header(dtype: str, shape: tuple[int, ...]) -> bytes:
+    # what np.save writes before the data of a C-ordered array, made once per dtype and shape
+    buf = io.BytesIO()
+    npy_format.write_array_header_1_0(buf, {"descr": dtype, "fortran_order": False,
+                                            "shape": shape})
+    return buf.getvalue()
+
+
+def _utf8(s: str) -> str:
+    # checked as each string is met, so that one bad string fails its own value only
+    try:
+        s.encode("utf-8")
+    except UnicodeEncodeError:
+        raise CodecError("a string contains a lone surrogate") from None
+    return s
 
 
 def _float_tag(f: float) -> float | str:
@@ -234,6 +301,58 @@ def _dtype_ok(dt: np.dtype) -> bool:
     return (
         dt.kind in _ARRAY_KINDS and dt.fields is None and dt.subdtype is None and not dt.hasobject
     )
+
+
+def fingerprint(value: Any) -> bytes | None:
+    """A 16-byte digest of a plain value (what :func:`decode` can return), or None for any
+    other type. Equal plain values of the same types have equal fingerprints; dict order
+    does not matter, but types do (``1``, ``1.0`` and ``np.float64(1)`` all differ).
+
+    >>> fingerprint((np.zeros(2), {"b": 0.5})) == fingerprint((np.zeros(2), {"b": 0.5}))
+    True
+    >>> fingerprint({1, 2}) is None
+    True
+    """
+    digest = hashlib.blake2b(digest_size=16)
+    return digest.digest() if _feed(digest.update, value, 0) else None
+
+
+_FLOAT = struct.Struct("<d")
+
+
+def _feed(update, x: Any, depth: int) -> bool:
+    # exact types only: a student's subclass could lie about its contents
+    t = type(x)
+    if t is np.ndarray:
+        if not _dtype_ok(x.dtype):
+            return False
+        update(b"a%s%r" % (x.dtype.str.encode(), x.shape))
+        update(x.tobytes())
+    elif t is float:
+        update(b"f" + _FLOAT.pack(x))
+    elif t is int or t is bool or x is None:
+        update(b"i%r;" % x)
+    elif t is str:
+        raw = x.encode("utf-8", "surrogatepass")
+        update(b"s%d;" % len(raw) + raw)
+    elif t in _NUMPY_SCALAR_TYPES and _dtype_ok(np.dtype(t)):
+        update(b"g%s" % np.dtype(t).str.encode() + np.asarray(x).tobytes())
+    elif depth >= MAX_DEPTH:
+        return False
+    elif t is list or t is tuple:
+        update(b"%s%d;" % (b"l" if t is list else b"t", len(x)))
+        return all(_feed(update, item, depth + 1) for item in x)
+    elif t is dict:
+        if any(type(key) is not str for key in x):
+            return False
+        update(b"d%d;" % len(x))
+        for key in sorted(x):
+            _feed(update, key, depth + 1)
+            if not _feed(update, x[key], depth + 1):
+                return False
+    else:
+        return False
+    return True
 
 
 # --------------------------------------------------------------------------------- decoding
@@ -272,22 +391,23 @@ def decode(payload: bytes, *, max_bytes: int = MAX_FRAME) -> Any:
 
 def _parse_header(raw: bytes) -> dict[str, Any]:
     # Strings are blanked first so brackets inside them do not count; the JSON parser would
-    # reject any input where this blanking and its own tokenising disagree.
-    structure = _JSON_STRING.sub(b'""', raw)
-    if sum(structure.count(c) for c in (b"[", b"{", b",", b":")) > _MAX_JSON_STRUCTURE:
-        raise CodecError("header has too many values")
+    # reject any input where this blanking and its own tokenising disagree. A header shorter
+    # than the cap cannot hold that many structural bytes, so it skips the count.
+    if len(raw) > _MAX_JSON_STRUCTURE:
+        structure = _JSON_STRING.sub(b'""', raw)
+        if sum(structure.count(c) for c in (b"[", b"{", b",", b":")) > _MAX_JSON_STRUCTURE:
+            raise CodecError("header has too many values")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise CodecError("header is not UTF-8") from None
     try:
-        header = json.loads(
-            text,
-            parse_int=_parse_int,
-            parse_float=_parse_float,
-            parse_constant=_refuse_constant,
-            object_pairs_hook=_unique_object,
-        )
+        # a small header is parsed without the slower int/float hooks: its few ints cannot
+        # be costly, and the tree checks ints and floats where it uses them
+        careful = {"parse_int": _parse_int, "parse_float": _parse_float} \
+            if len(raw) > _CAREFUL_HEADER else {}
+        header = json.loads(text, parse_constant=_refuse_constant,
+                            object_pairs_hook=_unique_object, **careful)
     except (ValueError, RecursionError) as exc:
         raise CodecError(f"header is not valid JSON ({str(exc)[:80]})") from None
     if type(header) is not dict or header.keys() != _HEADER_KEYS:
@@ -350,7 +470,17 @@ class _Decoder:
         if self.nodes > MAX_NODES:
             raise CodecError(f"more than {MAX_NODES} values in one message")
         t = type(node)
-        if node is None or t is bool or t is int:
+        if t is dict and len(node) == 1:  # the common case: a tagged value
+            tag = next(iter(node))
+            if tag == "$f":
+                return _decode_float(node[tag])
+            if tag == "$npy":
+                return self.array(node[tag])
+        if node is None or t is bool:
+            return node
+        if t is int:
+            if abs(node) >= _INT_CAP:
+                raise CodecError(f"int with more than {MAX_INT_DIGITS} digits")
             return node
         if t is str:
             return _check_str(node)
@@ -406,6 +536,8 @@ class _Decoder:
 
 def _decode_float(arg: Any) -> float:
     if type(arg) is float:
+        if not math.isfinite(arg):  # 1e999 parses as inf: non-finite values are tagged
+            raise CodecError("float literal out of range")
         return arg
     if type(arg) is str and arg in _NON_FINITE:
         return _NON_FINITE[arg]
@@ -424,30 +556,22 @@ def _check_str(s: str) -> str:
 def _load_npy(blob: memoryview) -> np.ndarray:
     # np.load is avoided: it would also open .npz archives, and for in-memory files it
     # allocates whatever size the header claims before noticing the data is missing.
-    head = io.BytesIO(bytes(blob[:_NPY_PREFIX_MAX]))
-    try:
-        version = npy_format.read_magic(head)
-        if version == (1, 0):
-            read_header = npy_format.read_array_header_1_0
-        elif version == (2, 0):
-            read_header = npy_format.read_array_header_2_0
-        else:
-            raise CodecError(f"unsupported .npy version {version}")
-        shape, fortran, dtype = read_header(head, max_header_size=_NPY_HEADER_MAX)
-    except CodecError:
-        raise
-    except Exception as exc:
-        raise CodecError(f"not a valid .npy blob ({str(exc)[:80]})") from None
-    if not _dtype_ok(dtype):
-        raise CodecError(f"array dtype {str(dtype)[:40]} is not bool/int/uint/float/complex")
-    if (
-        type(shape) is not tuple
-        or len(shape) > _MAX_NDIM
-        or any(type(d) is not int or d < 0 for d in shape)
-        or type(fortran) is not bool
-    ):
-        raise CodecError("invalid .npy shape")
-    data = blob[head.tell() :]
+    prefix = bytes(blob[:12])
+    if prefix[:6] != b"\x93NUMPY" or len(prefix) < 10:
+        raise CodecError("not a valid .npy blob (bad magic)")
+    if prefix[6:8] == b"\x01\x00":
+        start = 10 + int.from_bytes(prefix[8:10], "little")
+    elif prefix[6:8] == b"\x02\x00" and len(prefix) == 12:
+        start = 12 + int.from_bytes(prefix[8:12], "little")
+    else:
+        raise CodecError(f"unsupported .npy version {tuple(prefix[6:8])}")
+    if start > _NPY_PREFIX_MAX or start > len(blob):
+        raise CodecError("not a valid .npy blob (header too long)")
+    head = bytes(blob[:start])
+    # only short headers are cached: a hostile peer's long ones must not fill the driver's memory
+    layout = _npy_layout if start <= 256 else _npy_layout.__wrapped__
+    shape, fortran, dtype = layout(head)
+    data = blob[start:]
     if len(data) != math.prod(shape) * dtype.itemsize:
         raise CodecError("array data length does not match its .npy header")
     try:
@@ -460,6 +584,30 @@ def _load_npy(blob: memoryview) -> np.ndarray:
     if type(arr) is not np.ndarray:
         raise CodecError("blob did not decode to a plain ndarray")
     return arr
+
+
+@functools.lru_cache(maxsize=4096)
+def _npy_layout(head: bytes) -> tuple[tuple[int, ...], bool, np.dtype]:
+    """(shape, fortran_order, dtype) of a whole .npy header, parsed by numpy's size-capped
+    reader and checked; a message repeats the same few headers, so each is parsed once."""
+    stream = io.BytesIO(head)
+    try:
+        version = npy_format.read_magic(stream)
+        read_header = npy_format.read_array_header_1_0 if version == (1, 0) \
+            else npy_format.read_array_header_2_0
+        shape, fortran, dtype = read_header(stream, max_header_size=_NPY_HEADER_MAX)
+    except Exception as exc:
+        raise CodecError(f"not a valid .npy blob ({str(exc)[:80]})") from None
+    if not _dtype_ok(dtype):
+        raise CodecError(f"array dtype {str(dtype)[:40]} is not bool/int/uint/float/complex")
+    if (
+        type(shape) is not tuple
+        or len(shape) > _MAX_NDIM
+        or any(type(d) is not int or d < 0 for d in shape)
+        or type(fortran) is not bool
+    ):
+        raise CodecError("invalid .npy shape")
+    return shape, fortran, dtype
 
 
 # ---------------------------------------------------------------------------------- framing

@@ -25,6 +25,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import json
+import mmap
 import os
 import shutil
 import signal
@@ -32,13 +33,19 @@ import socket
 import subprocess
 import sys
 import sysconfig
+import tempfile
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
+
+from . import codec
+
 WORKER = Path(__file__).resolve().with_name("worker.py")
 LEVELS = ("namespace", "uid", "landlock", "process")  # strongest first
-UID_BASE = 3_800_000_000  # uid of slot 0 in the uid layer; far above any real account
+UID_BASE = 3_800_000_000  # the uid layer's first sandbox uid; far above any real account
 _SUBREAPER = {"on": False}
 
 
@@ -59,17 +66,22 @@ class Budget:
 DEFAULT_BUDGET = Budget()
 
 
-def _bwrap_args(submission: Path, inside: str) -> list[str]:
-    """bubblewrap's arguments: a read-only view with the interpreter and the submission."""
+SCRATCH_MB = 256  # the namespace layer's tmpfs, shared by one slot's workers in turn
+
+
+def _bwrap_args() -> list[str]:
+    """bubblewrap's arguments: a read-only view of the interpreter and its libraries, a tmpfs
+    scratch folder, and fresh namespaces (no network, own PIDs)."""
     args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session",
-            "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/scratch", "--chdir", "/scratch"]
+            "--proc", "/proc", "--dev", "/dev", "--size", str(SCRATCH_MB << 20),
+            "--tmpfs", "/scratch", "--chdir", "/scratch"]
     readable = {"/usr", "/lib", "/lib64", "/lib32", "/bin", "/etc/ld.so.cache", sys.prefix,
                 sys.base_prefix, str(WORKER.parent), *_site_dirs()}
     for path in sorted(readable):
         args += ["--ro-bind-try", path, path]
     if os.geteuid() == 0:  # root inside a user namespace still owns root's files: be nobody
         args += ["--unshare-user", "--uid", "65534", "--gid", "65534"]
-    return [*args, "--ro-bind", str(submission), inside]
+    return args
 
 
 @functools.cache
@@ -81,9 +93,8 @@ def _probe() -> dict[str, str]:
         found["namespace"] = "bubblewrap is not installed (Debian package bubblewrap)"
     else:
         try:
-            done = subprocess.run([*_bwrap_args(WORKER, "/probe.py"), sys.executable, "-I",
-                                   "-S", "-c", "pass"], capture_output=True, timeout=30,
-                                  env=_environment())
+            done = subprocess.run([*_bwrap_args(), sys.executable, "-I", "-S", "-c", "pass"],
+                                  capture_output=True, timeout=30, env=_environment())
             found["namespace"] = "" if done.returncode == 0 else \
                 "bubblewrap cannot create namespaces here: " + \
                 done.stderr.decode(errors="replace").strip()[:200]
@@ -187,68 +198,193 @@ def _environment() -> dict[str, str]:
     return env
 
 
-class Worker:
-    """A running worker process: its socket, its captured output, and how to kill it."""
+class SandboxError(Exception):
+    """The sandbox itself failed (not the student's code); the message says how."""
 
-    def __init__(self, submission: Path, budget: Budget, scratch: Path, slot: int = 0):
-        self.level = sandbox_level()
-        self.uid = UID_BASE + slot if self.level == "uid" else None
-        self.channel, child = socket.socketpair()
-        submission = submission.resolve()
-        config = {"site": _site_dirs(), "memory_bytes": budget.memory,
-                  "cpu_total": budget.cpu_total, "level": self.level, "uid": self.uid,
-                  "readable": sorted({sys.prefix, sys.base_prefix, *_site_dirs(), "/usr",
-                                      "/lib", "/lib64", "/etc", str(WORKER.parent),
-                                      str(submission)}),
-                  "scratch": str(scratch)}
-        prefix, path = [], str(submission)
-        if self.level == "namespace":
-            path = f"/submission/{submission.name}"
-            prefix, config["scratch"] = _bwrap_args(submission, path), "/scratch"
-        elif self.uid is not None:
-            os.chown(scratch, self.uid, self.uid)
-        self.process = subprocess.Popen(
-            [*prefix, sys.executable, "-I", "-S", str(WORKER), str(child.fileno()), path,
-             json.dumps(config)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-            pass_fds=(child.fileno(),), cwd=scratch, env=_environment(),
-            start_new_session=True,
-        )
-        child.close()
-        self.stdout = _CappedReader(self.process.stdout, budget.output)
-        self.stderr = _CappedReader(self.process.stderr, budget.output)
+
+class Child:
+    """One worker forked by the zygote: its socket, its captured output, its exit code, and
+    its progress page (which call of a batch it runs)."""
+
+    def __init__(self, channel: socket.socket, fds: list[int], pid: int, cap: int):
+        self.channel, self.pid, self.code = channel, pid, None
+        stdout, stderr, progress = fds
+        self.stdout = _CappedReader(os.fdopen(stdout, "rb"), cap)
+        self.stderr = _CappedReader(os.fdopen(stderr, "rb"), cap)
+        self._progress = mmap.mmap(progress, 8, prot=mmap.PROT_READ)
+        self._last = 0
+        os.close(progress)
+
+    def progress(self) -> int:
+        """The index of the batch call the worker says it is running (or was, once closed)."""
+        if not self._progress.closed:
+            self._last = int.from_bytes(self._progress[:8], "little")
+        return self._last
 
     def exit_description(self) -> str:
         """Why the process ended, in words: an exit code or the signal that killed it."""
-        try:
-            code = self.process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
+        if self.code is None:
             return "stopped answering"
-        if self.level == "namespace" and code > 128:  # bwrap reports its child's signal so
-            code = 128 - code
-        if code < 0:
-            name = signal.Signals(-code).name
+        if self.code < 0:
+            name = signal.Signals(-self.code).name
             hint = {"SIGXCPU": " (CPU time limit)", "SIGKILL": " (killed)",
                     "SIGSEGV": " (crashed)"}.get(name, "")
             return f"was killed by {name}{hint}"
-        return f"exited with code {code}"
+        return f"exited with code {self.code}"
 
-    def kill(self) -> None:
-        """Kill the worker and every process it started, even ones that left its session."""
-        kill_tree(self.process.pid)
-        if self.uid is not None:
-            kill_uid(self.uid)
-        if _SUBREAPER["on"]:  # orphans of the worker's children were re-parented to us
-            for orphan in _children_map().get(os.getpid(), []):
-                if orphan != self.process.pid:
-                    kill_tree(orphan)
+    def close(self) -> None:
+        """Close the socket and collect what the (dead) worker printed."""
         self.channel.close()
-        try:
-            self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            pass
+        self.progress()  # kept: the driver asks where a stopped worker was
+        self._progress.close()
         for reader in (self.stdout, self.stderr):
             reader.join(timeout=1)
+
+
+class Zygote:
+    """A fork server inside the sandbox: numpy is loaded once per grading slot, and each
+    submission's worker is a fork of it (see ``worker.py``), jailed before any student code.
+
+    Example::
+
+        zygote = Zygote(DEFAULT_BUDGET)
+        child = zygote.spawn("alice.py", source_bytes, None, deadline)
+        ...  # calls over child.channel
+        zygote.reap(deadline)  # kills the worker and all it started; sets child.code
+        zygote.close()
+    """
+
+    def __init__(self, budget: Budget):
+        self.budget, self.level = budget, sandbox_level()
+        self.uid = claim_uid() if self.level == "uid" else None
+        self.root = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
+        self.process: subprocess.Popen | None = None
+        self.control: socket.socket | None = None
+        self.children: dict[int, Child] = {}
+        self.stderr: _CappedReader | None = None
+        self.peak_kb = (0, 0)  # the zygote's peak RSS and its largest worker's, as last told
+
+    def _launch(self, deadline: float) -> None:
+        self.root.mkdir(exist_ok=True)
+        self.control, child = socket.socketpair()
+        config = {"site": _site_dirs(), "memory_bytes": self.budget.memory,
+                  "cpu_total": self.budget.cpu_total, "level": self.level, "uid": self.uid,
+                  "readable": sorted({sys.prefix, sys.base_prefix, *_site_dirs(), "/usr",
+                                      "/lib", "/lib64", "/etc", str(WORKER.parent)}),
+                  "scratch": "/scratch" if self.level == "namespace" else str(self.root)}
+        prefix = _bwrap_args() if self.level == "namespace" else []
+        self.process = subprocess.Popen(
+            [*prefix, sys.executable, "-I", "-S", str(WORKER), str(child.fileno()),
+             json.dumps(config)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            pass_fds=(child.fileno(),), cwd=self.root, env=_environment(),
+            start_new_session=True,
+        )
+        child.close()
+        self.stderr = _CappedReader(self.process.stderr, 4096)
+        try:
+            hello = codec.recv_message(self.control, deadline=deadline)
+        except (EOFError, TimeoutError, OSError, codec.CodecError):
+            hello = None
+        if not isinstance(hello, dict) or hello.get("op") != "ready":
+            self.close()
+            reason = self.stderr.text().strip().splitlines()
+            raise SandboxError(f"the {self.level} sandbox did not start"
+                               + (f": {reason[0][:300]}" if reason else ""))
+
+    def spawn(self, name: str, code: bytes | None, cells: list | None,
+              deadline: float) -> Child:
+        """Fork a worker that runs ``code`` (a .py file's bytes) or ``cells`` (a notebook's
+        code cells) as the file ``name``; raises SandboxError when the sandbox fails."""
+        if self.process is None or self.process.poll() is not None:
+            self._launch(deadline)
+        request = {"op": "spawn", "name": name, "cells": cells,
+                   "code": None if code is None else np.frombuffer(code, np.uint8)}
+        try:
+            codec.send_message(self.control, request, deadline=deadline)
+            self.control.settimeout(max(deadline - time.monotonic(), 0.001))
+            data, fds, _, _ = socket.recv_fds(self.control, 4096, 4)
+            self.control.settimeout(None)
+            reply = codec.decode(data[8:]) if len(data) > 8 else None
+        except (EOFError, TimeoutError, OSError, codec.CodecError) as error:
+            self.close()
+            raise SandboxError(f"the zygote failed to fork a worker ({error})") from None
+        if not isinstance(reply, dict) or reply.get("op") != "spawned" or len(fds) != 4:
+            for fd in fds:
+                os.close(fd)
+            self.close()
+            raise SandboxError("the zygote failed to fork a worker")
+        child = Child(socket.socket(fileno=fds[0]), fds[1:], reply["pid"], self.budget.output)
+        self.children[child.pid] = child
+        return child
+
+    def reap(self, deadline: float) -> None:
+        """Kill every worker and everything they started, and record their exit codes."""
+        try:
+            codec.send_message(self.control, {"op": "reap"}, deadline=deadline)
+            reply = codec.recv_message(self.control, deadline=deadline)
+            for pid, code in reply["status"]:
+                if pid in self.children:
+                    self.children[pid].code = code
+            self.peak_kb = tuple(max(a, int(b)) for a, b in zip(self.peak_kb, reply["rss"],
+                                                                strict=True))
+        except (EOFError, TimeoutError, OSError, codec.CodecError, KeyError, TypeError,
+                AttributeError):
+            self.close()  # an unresponsive zygote goes, with all it started
+        for child in self.children.values():
+            child.close()
+        self.children.clear()
+
+    def close(self) -> None:
+        """Kill the zygote, its workers and their descendants; remove the scratch folder."""
+        if self.process is not None:
+            kill_tree(self.process.pid)
+            if self.uid is not None:
+                kill_uid(self.uid)
+            if _SUBREAPER["on"]:  # orphans of the workers were re-parented to us
+                for orphan in _children_map().get(os.getpid(), []):
+                    if orphan != self.process.pid:
+                        kill_tree(orphan)
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+            self.process = None
+        if self.control is not None:
+            self.control.close()
+            self.control = None
+        for child in self.children.values():
+            child.close()
+        self.children.clear()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+_CLAIMED: dict[int, int] = {}  # uid -> the open lock file that keeps it ours
+
+
+def claim_uid() -> int:
+    """An unprivileged uid no other grading process on this machine is using, held until
+    this process exits (an flock on a file under /run or the temp folder). Processes a dead
+    run left behind under that uid are killed first."""
+    import fcntl
+
+    folder = Path("/run/autograder-uids" if os.path.isdir("/run") else
+                  Path(tempfile.gettempdir()) / "autograder-uids")
+    folder.mkdir(mode=0o700, exist_ok=True)
+    for offset in range(4096):
+        uid = UID_BASE + offset
+        if uid in _CLAIMED:
+            continue
+        fd = os.open(folder / f"{uid}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        _CLAIMED[uid] = fd
+        kill_uid(uid)
+        return uid
+    raise SandboxError("no free sandbox uid (4096 grading processes at once?)")
 
 
 def _children_map() -> dict[int, list[int]]:

@@ -9,15 +9,15 @@ call starts a fresh worker, so the remaining tests go on.
 
 from __future__ import annotations
 
-import copy
-import shutil
-import tempfile
+import json
+import select
 import time
+from collections import deque
 from pathlib import Path
 
 from ..submission import Call, StudentError, describe_exception
 from . import codec
-from .jail import DEFAULT_BUDGET, Budget, Worker
+from .jail import DEFAULT_BUDGET, Budget, Child, SandboxError, Zygote
 
 MAX_CALLBACK_INT = 50_000  # e.g. num_iterations: the reference runs in the driver, unbudgeted
 
@@ -35,30 +35,43 @@ def _too_big(values: list) -> bool:
 
 
 class SandboxBackend:
-    """Run one submission's functions in a worker process, one call at a time."""
+    """Run one submission's functions in a worker process, one call at a time.
+
+    ``zygote`` is the slot's fork server; without one the backend starts its own and stops it
+    on close. ``path`` is a ``.py`` file, or the ``.cells.json`` that
+    :func:`autograder.notebook.prepare` writes for a notebook.
+    """
 
     def __init__(self, path: Path, exercises: list[str], reference,
-                 budget: Budget = DEFAULT_BUDGET, slot: int = 0):
-        self.path, self.exercises, self.reference, self.budget = path, exercises, reference, budget
-        self.slot = slot  # which parallel grading process: each has its own sandbox uid
+                 budget: Budget = DEFAULT_BUDGET, zygote: Zygote | None = None):
+        self.exercises, self.reference, self.budget = exercises, reference, budget
+        self.owns_zygote = zygote is None
+        self.zygote = zygote or Zygote(budget)
+        self.name = path.name.removesuffix(".cells.json") or "submission.py"
+        raw = path.read_bytes()
+        self.code, self.cells = (None, json.loads(raw)) if path.name.endswith(".cells.json") \
+            else (raw, None)
         self.jail_error: str | None = None  # the sandbox itself failed: a grader error
-        self.scratch = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
-        self.worker: Worker | None = None
+        self.worker: Child | None = None
         self.spent: dict[str, float] = {}  # wall seconds used so far, per exercise
         self.import_error: str | None = None
         self.notes: list[str] | None = None  # notebook cells that raised, from the first start
         self.output = {"stdout": "", "stderr": ""}
+        self.trusted: frozenset[str] = frozenset()  # exercises that run the student's own code
 
     # -- worker lifecycle -------------------------------------------------------------------
 
-    def _start(self, deadline: float) -> Worker:
-        worker = Worker(self.path, self.budget, self.scratch, self.slot)
+    def _start(self, deadline: float) -> Child:
+        try:
+            worker = self.zygote.spawn(self.name, self.code, self.cells, deadline)
+        except SandboxError as error:
+            self.jail_error = str(error)[:300]
+            raise StudentError(f"the grader's sandbox failed ({self.jail_error}); "
+                               "this is not your fault and will be graded again") from None
         try:
             hello = codec.recv_message(worker.channel, deadline=deadline)
         except (EOFError, TimeoutError, codec.CodecError, OSError):
             self._stop(worker)
-            if self.output["stderr"].startswith("bwrap:"):  # the namespace was never made
-                self.jail_error = self.output["stderr"].splitlines()[0][:300]
             raise StudentError(
                 f"importing your submission failed: the process {worker.exit_description()}"
             ) from None
@@ -80,8 +93,9 @@ class SandboxBackend:
                 else []
         return worker
 
-    def _stop(self, worker: Worker) -> None:
-        worker.kill()
+    def _stop(self, worker: Child) -> None:
+        """Kill the worker and all it started; keep what it printed."""
+        self.zygote.reap(time.monotonic() + 10)
         for stream in ("stdout", "stderr"):
             self.output[stream] += getattr(worker, stream).text()
         if worker is self.worker:
@@ -90,40 +104,133 @@ class SandboxBackend:
     def close(self) -> None:
         if self.worker is not None:
             self._stop(self.worker)
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        if self.owns_zygote:
+            self.zygote.close()
 
     # -- calls ------------------------------------------------------------------------------
 
-    def call(self, name: str, args: tuple, kwargs: dict) -> Call:
+    def _left(self, name: str) -> float:
+        return self.budget.exercise_wall - self.spent.get(name, 0.0)
+
+    def _spend(self, name: str, started: float) -> None:
+        self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
+
+    def _ready(self, name: str) -> Child:
+        """The running worker, started if need be; StudentError when the submission cannot
+        run (import failure, sandbox failure) or ``name`` has used up its time budget."""
         if self.import_error is not None:
             raise StudentError(f"importing your submission failed: {self.import_error}")
-        left = self.budget.exercise_wall - self.spent.get(name, 0.0)
+        left = self._left(name)
         if left <= 0:
             raise StudentError(f"{name}() used up its time budget ({self.budget.exercise_wall:g} s "
                                "over all its tests) in earlier tests")
-        started = time.monotonic()
-        try:
-            return self._call(name, args, kwargs, started, left)
-        finally:
-            self.spent[name] = self.spent.get(name, 0.0) + time.monotonic() - started
-
-    def _call(self, name, args, kwargs, started: float, left: float) -> Call:
         if self.worker is None:
-            self.worker = self._start(started + min(self.budget.import_wall, left))
-        worker = self.worker
-        limit = min(self.budget.call_wall, left)
-        deadline = time.monotonic() + limit
+            started = time.monotonic()
+            try:
+                self.worker = self._start(started + min(self.budget.import_wall, left))
+            finally:
+                self._spend(name, started)
+        return self.worker
+
+    def _others(self, name: str) -> list[str]:
+        return [other for other in self.exercises if other != name and other not in self.trusted]
+
+    def call(self, name: str, args: tuple, kwargs: dict) -> Call:
+        worker = self._ready(name)
+        started = time.monotonic()
+        limit = min(self.budget.call_wall, self._left(name))
         request = {"op": "call", "fn": name, "args": list(args), "kwargs": dict(kwargs),
-                   "others": [other for other in self.exercises if other != name],
-                   "cpu": self.budget.call_cpu}
+                   "others": self._others(name), "cpu": self.budget.call_cpu}
         try:
-            codec.send_message(worker.channel, request, deadline=deadline)
+            reply = self._exchange(worker, name, limit, codec.encode(request))
+        finally:
+            self._spend(name, started)
+        return self._result(worker, name, reply, args, kwargs)
+
+    def prefetch(self, calls: list[tuple], batch: bytes | None = None) -> list:
+        """Run ``calls`` ((group, name, args, kwargs) each) in one batch, as the worker's
+        ``batch`` op does; return one entry per call: a :class:`Call` (``args`` None when the
+        call left its arguments alone), the StudentError it failed with, or None when it was
+        skipped. ``batch`` is the whole batch, already encoded by :func:`encode_batch`.
+
+        A call that hangs or crashes fails, the worker restarts, and the batch goes on with the
+        next group (the failing group's test has failed already).
+        """
+        results: list = [None] * len(calls)
+        start = 0
+        while start < len(calls):
+            group, name = calls[start][:2]
+            try:
+                worker = self._ready(name)
+            except StudentError as error:
+                results[start] = error
+                start = _next_group(calls, start)
+                continue
+            payload = batch if start == 0 and batch is not None else \
+                encode_batch(calls[start:], self.exercises, self.budget.call_cpu, self.trusted)
+            index, inbox = start, deque()
+            for index in range(start, len(calls)):
+                group, name, args, kwargs = calls[index]
+                started = time.monotonic()
+                try:
+                    if self._left(name) <= 0:
+                        self._stop(worker)
+                        self._ready(name)  # raises: the budget is spent
+                    if not inbox:
+                        inbox.extend(self._replies(worker, name, payload))
+                        payload = None  # sent with the first call
+                    reply = inbox.popleft()
+                    results[index] = None if reply.get("op") == "skipped" else \
+                        self._result(worker, name, reply, None, None)
+                except StudentError as error:
+                    if self.worker is not None:  # the call raised: the worker goes on
+                        results[index] = error
+                        continue
+                    # the worker was stopped while running call ``start + progress``; the
+                    # replies held back before it are lost and will be asked for again
+                    index = max(index, min(start + worker.progress(), len(calls) - 1))
+                    results[index] = error
+                    break
+                finally:
+                    self._spend(name, started)
+            else:
+                break
+            start = _next_group(calls, index)
+        return results
+
+    def _replies(self, worker: Child, name: str, payload: bytes | None) -> list[dict]:
+        """The next message of batch replies (see the worker's ``batch`` op)."""
+        message = self._exchange(worker, name, self.budget.call_wall, payload,
+                                 watch=lambda: self._left(name))
+        replies = message.get("list") if message.get("op") == "replies" else None
+        if not isinstance(replies, list) or not replies or \
+                not all(isinstance(reply, dict) for reply in replies):
+            self._stop(worker)
+            raise StudentError(f"{name}() sent back a malformed reply")
+        return replies
+
+    def _exchange(self, worker: Child, name: str, limit: float, request: bytes | None,
+                  watch=None) -> dict:
+        """Send ``request`` (if any) and return the worker's reply, answering its callbacks;
+        a hang, an exit or garbage stops the worker and raises StudentError.
+
+        With ``watch`` (a function giving the seconds left in the exercise's budget) the reply
+        may be a batch's, held back by the worker: each call the progress page shows gets
+        ``limit`` seconds from when it starts, within the exercise's budget.
+        """
+        deadline = time.monotonic() + limit if watch is None else None
+        try:
+            if request is not None:
+                codec.send_frame(worker.channel, request,
+                                 deadline=deadline or time.monotonic() + limit)
             while True:
+                if watch is not None:
+                    deadline = self._await(worker, limit, watch)
                 reply = codec.recv_message(worker.channel, deadline=deadline)
                 if not isinstance(reply, dict):
                     raise codec.CodecError("a reply must be a dict")
                 if reply.get("op") != "callback":
-                    break
+                    return reply
                 codec.send_message(worker.channel, self._callback(reply, name),
                                    deadline=deadline)
         except TimeoutError:
@@ -140,12 +247,39 @@ class SandboxBackend:
             self._stop(worker)
             raise StudentError(f"{name}() sent back something that cannot be graded: "
                                f"{error}") from None
+
+    @staticmethod
+    def _await(worker: Child, limit: float, left) -> float:
+        """Wait until the worker has something to say; raise TimeoutError when the call it
+        runs has taken ``limit`` seconds or the exercise's budget (``left()``) is spent.
+        Returns the deadline for reading what it says."""
+        started = time.monotonic()
+        call, since = worker.progress(), started
+        while True:
+            now = time.monotonic()
+            budget = left() - (now - started)
+            end = min(since + limit, now + budget)
+            if now >= end:
+                raise TimeoutError
+            if select.select([worker.channel], [], [], min(end - now, 0.1))[0]:
+                return time.monotonic() + limit
+            if worker.progress() != call:
+                call, since = worker.progress(), time.monotonic()
+
+    def _result(self, worker: Child, name: str, reply: dict, args, kwargs) -> Call:
+        """The Call a reply stands for; ``args``/``kwargs`` are what was sent, kept when the
+        worker says the call left them alone."""
         if reply.get("op") == "raised":
             raise StudentError(str(reply.get("error"))[:500])
-        if reply.get("op") != "result" or not isinstance(reply.get("args"), list):
+        changed = "args" in reply
+        if reply.get("op") != "result" or changed and (
+                not isinstance(reply.get("args"), list) or not isinstance(reply.get("kwargs"),
+                                                                          dict)):
             self._stop(worker)
             raise StudentError(f"{name}() sent back a malformed reply")
-        return Call(reply.get("value"), tuple(reply["args"]), reply.get("kwargs") or {})
+        if changed:
+            return Call(reply.get("value"), tuple(reply["args"]), reply["kwargs"])
+        return Call(reply.get("value"), None if args is None else tuple(args), kwargs)
 
     def _callback(self, request: dict, calling: str) -> dict:
         """Answer the submission's call to another exercise with the reference.
@@ -162,7 +296,29 @@ class SandboxBackend:
             return {"op": "raise", "error": f"arguments too large for {name}() "
                                             f"(numbers above {MAX_CALLBACK_INT})"}
         try:
-            value = getattr(self.reference, name)(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+            value = getattr(self.reference, name)(*args, **kwargs)  # decoded here: ours alone
         except Exception as error:  # the student passed arguments the reference rejects
             return {"op": "raise", "error": describe_exception(error)}
         return {"op": "return", "value": value}
+
+
+def _next_group(calls: list[tuple], index: int) -> int:
+    """The index of the first call after ``index`` that belongs to another group."""
+    group = calls[index][0]
+    while index < len(calls) and calls[index][0] == group:
+        index += 1
+    return index
+
+
+def encode_batch(calls: list[tuple], exercises: list[str], cpu: float,
+                 trusted: frozenset[str] = frozenset()) -> bytes:
+    """The worker's ``batch`` request for ``calls`` ((group, name, args, kwargs) each), with
+    the exercises in ``trusted`` left to the student's code; the same for every submission, so
+    a grading process encodes it once."""
+    groups: dict = {}
+    others = {name: [other for other in exercises if other != name and other not in trusted]
+              for name in {call[1] for call in calls}}
+    return codec.encode({"op": "batch", "cpu": cpu, "others": others, "calls": [
+        {"fn": name, "args": list(args), "kwargs": dict(kwargs),
+         "group": groups.setdefault(group, len(groups))}
+        for group, name, args, kwargs in calls]})

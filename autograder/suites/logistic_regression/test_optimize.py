@@ -140,7 +140,7 @@ def test_one_step_is_a_gradient_descent_step(submission, reference, problem, lea
 
 @pytest.mark.exercise("optimize", points=4)
 @settings(max_examples=10)
-@given(problem=problems, num_iterations=st.integers(2, 200), learning_rate=rates)
+@given(problem=problems, num_iterations=st.integers(2, 40), learning_rate=rates)
 def test_many_steps_reach_the_right_parameters(
     submission, reference, problem, num_iterations, learning_rate
 ):
@@ -155,12 +155,12 @@ def test_many_steps_reach_the_right_parameters(
 
 
 @pytest.mark.exercise("optimize", points=4)
-@settings(max_examples=3)  # each example runs 551 iterations; the property is about counting
+@settings(max_examples=3)  # each example runs 403 iterations; the property is about counting
 @given(problem=problems, learning_rate=rates)
 def test_costs_are_recorded_every_100_iterations(submission, reference, problem, learning_rate):
     """costs holds the cost of iterations 0, 100, 200, ...: ceil(num_iterations / 100) values"""
     w, b, X, Y = problem
-    for num_iterations in (1, 99, 100, 101, 250):
+    for num_iterations in (1, 100, 101, 201):  # one cost, one, two, three
         *_, costs = run(submission, w, b, X, Y, num_iterations, learning_rate)
         *_, ref_costs = expected(reference, w, b, X, Y, num_iterations, learning_rate)
         expect_costs(costs, ref_costs)
@@ -168,7 +168,7 @@ def test_costs_are_recorded_every_100_iterations(submission, reference, problem,
 
 @pytest.mark.exercise("optimize", points=3)
 @settings(max_examples=10)
-@given(problem=problems, num_iterations=st.integers(1, 120), learning_rate=rates)
+@given(problem=problems, num_iterations=st.integers(1, 40), learning_rate=rates)
 @example(problem=COURSE, num_iterations=101, learning_rate=0.1)
 def test_returns_last_iterations_gradients(
     submission, reference, problem, num_iterations, learning_rate
@@ -188,7 +188,7 @@ def test_returns_last_iterations_gradients(
 
 @pytest.mark.exercise("optimize", points=3)
 @settings(max_examples=10)
-@given(problem=problems, num_iterations=st.integers(1, 50), learning_rate=rates)
+@given(problem=problems, num_iterations=st.integers(1, 10), learning_rate=rates)
 def test_inputs_are_not_modified(submission, problem, num_iterations, learning_rate):
     """optimize leaves the caller's w, X and Y unchanged (it works on a copy)"""
     w, b, X, Y = problem
@@ -207,7 +207,7 @@ def test_inputs_are_not_modified(submission, problem, num_iterations, learning_r
 
 @pytest.mark.exercise("optimize", points=1)
 @settings(max_examples=10)
-@given(problem=problems, num_iterations=st.integers(1, 50), rate=rates)
+@given(problem=problems, num_iterations=st.integers(1, 20), rate=rates)
 def test_learning_rate_is_used(submission, reference, problem, num_iterations, rate):
     """the learning_rate argument sets the step size: two rates give their own results"""
     w, b, X, Y = problem

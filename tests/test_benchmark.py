@@ -1,0 +1,33 @@
+"""The speed benchmark runs end to end on a tiny class and writes its report (no timing asserts:
+the numbers themselves live in benchmarks/README.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.test_grading import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def test_benchmark_runs_and_writes_its_report(tmp_path):
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "grading_speed.py"), "--n", "6",
+         "--nbgrader-n", "2", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["n"] == 6 and report["ours"]["submissions"] == 6
+    assert report["ours"]["errors"] == 0
+    assert report["nbgrader"]["submissions"] == 2
+    assert report["in_process_bound"]["calls"] > 100
+    assert all(mb > 0 for mb in report["ours"]["peak_rss_mb_per_slot"])
+    for label in ("ours (autograder grade, sandboxed)", "nbgrader autograde",
+                  "in-process bound"):
+        assert label in done.stdout
+    classes = sorted(path.suffix for path in (tmp_path / "class").iterdir())
+    assert classes.count(".ipynb") == 2 and classes.count(".py") == 4
