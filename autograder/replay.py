@@ -274,26 +274,36 @@ def _run_once(body, fixtures: dict, example: Example) -> BaseException | None:
 
 
 def replay(examples: list[Example], item: pytest.Item, fixtures: dict,
-           prefetched: Prefetching | None = None) -> BaseException | None:
+           prefetched: Prefetching | None = None,
+           passing: dict[tuple, set] | None = None) -> BaseException | None:
     """Run ``item``'s body on each recorded example; the error that fails the test, or None.
 
     ``fixtures`` maps fixture names to values; only those the body asks for are passed. With
-    ``prefetched`` (the submission's backend), an example whose every call returned exactly
-    what the reference returned passes as it did on the reference, without running the body:
-    the body is a function of the example and of those results.
+    ``prefetched`` (the submission's backend), an example whose calls all returned exactly
+    what they returned for a submission on which it passed (the reference, or an earlier one:
+    ``passing`` keeps them, per example) passes again without running its body: the body is a
+    deterministic function of the example and of those results.
     """
     function = given_function(item)
     body = function.hypothesis.inner_test if function is not None else item.obj
     wanted = inspect.signature(body).parameters
     asked = {name: value for name, value in fixtures.items() if name in wanted}
     asked.update(_params(item))
+    passing = {} if passing is None else passing
     for index, example in enumerate(examples):
+        keys = seen = None
         if prefetched is not None:
             prefetched.current = (item.nodeid, index)
-            if example.passed and prefetched.known(example):
+            seen = passing.setdefault(prefetched.current, {tuple(example.results)}
+                                      if example.passed else set())
+            keys, live = prefetched.keys(example), prefetched.live
+            if keys is not None and keys in seen:
+                prefetched.use_up()
                 continue
         error = _run_once(body, asked, example)
         if error is None:
+            if keys is not None and prefetched.live == live and len(seen) < PASSING_KEPT:
+                seen.add(keys)
             continue
         if example.explicit:
             return error
@@ -303,6 +313,10 @@ def replay(examples: list[Example], item: pytest.Item, fixtures: dict,
                                 "call but did not on a subsequent one", [error])
         return again
     return None
+
+
+#: how many passing result patterns each example remembers (a bound on memory)
+PASSING_KEPT = 32
 
 
 class MemoReference:
@@ -357,28 +371,29 @@ class Prefetching:
     def __init__(self, backend):
         self.backend = backend
         self.current: tuple | None = None
+        self.live = 0  # calls that went to the backend
         self._queues: dict[tuple, deque] = {}
 
-    def load(self, slots: list[tuple], calls: list[tuple], results: list) -> None:
-        """Queue ``results[i]`` for ``calls[i]`` ((group, name, args, kwargs)), to be served
-        while example ``slots[i]`` runs."""
+    def load(self, slots: list[tuple], keys: list[bytes | None], results: list) -> None:
+        """Queue ``results[i]`` for the call whose fingerprint (of name, args and kwargs) is
+        ``keys[i]``, to be served while example ``slots[i]`` runs."""
         self._queues.clear()
-        for slot, (_, name, args, kwargs), result in zip(slots, calls, results, strict=True):
-            key = codec.fingerprint((name, args, kwargs))
+        for slot, key, result in zip(slots, keys, results, strict=True):
             self._queues.setdefault(slot, deque()).append((key, result))
 
-    def known(self, example: Example) -> bool:
-        """Whether every call of the current example was fetched and returned what the
-        reference returned; if so, they are used up."""
+    def keys(self, example: Example) -> tuple[str, ...] | None:
+        """The result keys of the current example's calls, when every one of them was
+        fetched and returned a value; else None."""
         queue = self._queues.get(self.current)
-        if not queue or len(queue) != len(example.results):
-            return False
-        for (_, result), expected in zip(queue, example.results, strict=True):
-            if not isinstance(result, Call) or not expected or \
-                    result_key(result, None) != expected:
-                return False
-        queue.clear()
-        return True
+        if not queue or len(queue) != len(example.calls):
+            return None
+        keys = tuple(result_key(result, None) if isinstance(result, Call) else ""
+                     for _, result in queue)
+        return None if "" in keys else keys
+
+    def use_up(self) -> None:
+        """Drop the current example's fetched results: its body will not run."""
+        self._queues.pop(self.current, None)
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Call:
         queue = self._queues.get(self.current)
@@ -389,6 +404,7 @@ class Prefetching:
             if result is not None:
                 return Call(result.value, args if result.args is None else result.args,
                             kwargs if result.kwargs is None else result.kwargs)
+        self.live += 1
         return self.backend.call(name, args, kwargs)
 
     def close(self) -> None:

@@ -189,7 +189,8 @@ class _SuitePlugin:
         self.replays = {nodeid: from_payload(payload)
                         for nodeid, payload in recording.tests.items()}
         self.cheap = recording.cheap
-        self.batches: dict[str, tuple] = {}  # exercise -> (slots, calls, encoded batch)
+        self.batches: dict[tuple, tuple] = {}  # (exercise, trusted) -> slots, calls, keys, batch
+        self.passing: dict[tuple, set] = {}  # results on which an example passed (replay)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -207,7 +208,8 @@ class _SuitePlugin:
         examples = self.replays.get(item.nodeid)
         if examples is not None:
             error = replay(examples, item, {"submission": submission,
-                                            "reference": self.context.reference}, prefetched)
+                                            "reference": self.context.reference}, prefetched,
+                           self.passing)
             return error is None, error
         if failure_key in item.stash:  # left over from the previous submission
             del item.stash[failure_key]
@@ -229,11 +231,12 @@ class _SuitePlugin:
                 for index, example in enumerate(self.replays.get(item.nodeid, ())):
                     slots += [(item.nodeid, index)] * len(example.calls)
                     calls += [(item.nodeid, *call) for call in example.calls]
-            self.batches[exercise, trusted] = slots, calls, encode_batch(
+            keys = [codec.fingerprint(call[1:]) for call in calls]
+            self.batches[exercise, trusted] = slots, calls, keys, encode_batch(
                 calls, self.context.exercises, backend.budget.call_cpu, trusted)
-        slots, calls, encoded = self.batches[exercise, trusted]
+        slots, calls, keys, encoded = self.batches[exercise, trusted]
         if calls:
-            prefetching.load(slots, calls, backend.prefetch(calls, encoded))
+            prefetching.load(slots, keys, backend.prefetch(calls, encoded))
 
     def _exercise(self, prefetching: Prefetching, submission: Submission, exercise: str,
                   tests: list[pytest.Item], trusted: frozenset[str]) -> list[TestResult]:

@@ -10,7 +10,7 @@ the reference in this process. It prints the three side by side and writes ``rep
 - **ours**: wall time of the real CLI, per-submission seconds from its ``manifest.json`` (p50,
   p95), peak RSS per worker slot (the grading process plus its sandbox workers).
 - **nbgrader**: wall time of ``nbgrader autograde`` over ``--nbgrader-n`` notebooks of the same
-  class (default: the first 30: nbgrader is serial, so its cost per notebook does not change
+  class (default: the first 10: nbgrader is serial, so its cost per notebook does not change
   with N).
 - **in-process bound**: every call the hidden suite makes on a submission, made on the
   reference with no sandbox, no IPC and no checks, spread over 2 cores.
@@ -195,7 +195,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=500, help="submissions in the class")
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--nbgrader-n", type=int, default=30,
+    parser.add_argument("--nbgrader-n", type=int, default=10,
                         help="notebooks nbgrader autogrades (0: skip nbgrader)")
     parser.add_argument("--warm", action="store_true",
                         help="grade twice and report the second run, whose recorded examples "

@@ -89,8 +89,8 @@ def test_prefetched_results_serve_only_the_calls_they_were_fetched_for():
     backend = Counting()
     prefetched = Prefetching(backend)
     z = np.zeros(2)
-    calls = [("t", "sigmoid", (z,), {}), ("t", "sigmoid", (z + 1,), {})]
-    prefetched.load([("t", 0), ("t", 0)], calls,
+    keys = [codec.fingerprint(("sigmoid", (z,), {})), codec.fingerprint(("sigmoid", (z + 1,), {}))]
+    prefetched.load([("t", 0), ("t", 0)], keys,
                     [Call("batch 0", None, None), StudentError("it hung")])
     prefetched.current = ("t", 0)
     assert prefetched.call("sigmoid", (z,), {}).value == "batch 0"
@@ -102,15 +102,21 @@ def test_prefetched_results_serve_only_the_calls_they_were_fetched_for():
     assert backend.calls == ["sigmoid", "sigmoid"]
 
 
-def test_an_example_whose_results_match_the_reference_is_known():
+def test_an_example_is_known_by_the_results_of_all_its_calls():
     z = np.zeros(2)
-    example = Example({}, False, calls=[("sigmoid", (z,), {})],
-                      results=[result_key(Call(np.full(2, 0.5), None, None), None)])
-    for value, known in ((np.full(2, 0.5), True), (np.full(2, 0.25), False)):
+    example = Example({}, False, calls=[("sigmoid", (z,), {})])
+    keys = {}
+    for label, result in (("half", Call(np.full(2, 0.5), None, None)),
+                          ("quarter", Call(np.full(2, 0.25), None, None)),
+                          ("raised", StudentError("no"))):
         prefetched = Prefetching(Counting())
-        prefetched.load([("t", 0)], [("t", "sigmoid", (z,), {})], [Call(value, None, None)])
+        prefetched.load([("t", 0)], [codec.fingerprint(("sigmoid", (z,), {}))], [result])
         prefetched.current = ("t", 0)
-        assert prefetched.known(example) is known
+        keys[label] = prefetched.keys(example)
+        prefetched.current = ("t", 1)  # nothing fetched for it
+        assert prefetched.keys(example) is None
+    assert keys["half"] == (result_key(Call(np.full(2, 0.5), None, None), None),)
+    assert keys["quarter"] != keys["half"] and keys["raised"] is None
 
 
 def test_the_cached_reference_answers_copies_and_counts_nested_calls():
