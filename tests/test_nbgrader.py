@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -68,8 +69,12 @@ def course(tmp_path_factory):
         folder.mkdir(parents=True)
         (folder / f"{NAME}.ipynb").write_text(json.dumps(notebook, indent=1))
         (folder / "timestamp.txt").write_text("2026-11-20 12:00:00 UTC\n")
+    started = time.monotonic()
     autograded = nbgrader(root, "autograde", NAME, "--force")
+    seconds = time.monotonic() - started
     assert autograded.returncode == 0, autograded.stdout[-3000:] + autograded.stderr[-3000:]
+    print(f"\nnbgrader autograde: {seconds:.1f} s for {len(students)} notebooks "
+          f"({seconds / len(students):.2f} s each)")
     feedback = nbgrader(root, "generate_feedback", NAME, "--force")
     assert feedback.returncode == 0, feedback.stderr[-3000:]
     return root, sorted(students)
@@ -87,8 +92,12 @@ def nbgrader_scores(root: Path, students: list[str]) -> dict[str, dict[str, floa
 
 def test_every_exercise_scores_as_in_autograder_grade(course, tmp_path):
     root, students = course
+    started = time.monotonic()
     done = run_cli("grade", NAME, str(root / "submitted"), "--out", str(tmp_path), "--jobs", "2")
+    seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr
+    print(f"\nautograder grade --jobs 2: {seconds:.1f} s for {len(students)} notebooks "
+          f"({seconds / len(students):.2f} s each, start-up and recording included)")
     ours = read_gradebook(tmp_path)
     theirs = nbgrader_scores(root, students)
     table = [f"{'student':<28}" + "".join(f"{name[:10]:>11}" for name in EXERCISES)]

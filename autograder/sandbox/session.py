@@ -72,9 +72,9 @@ class SandboxBackend:
             hello = codec.recv_message(worker.channel, deadline=deadline)
         except (EOFError, TimeoutError, codec.CodecError, OSError):
             self._stop(worker)
-            raise StudentError(
-                f"importing your submission failed: the process {worker.exit_description()}"
-            ) from None
+            # importing it again would do the same (exit, hang, kill its sandbox): once is enough
+            self.import_error = f"the process {worker.exit_description()}"
+            raise StudentError(f"importing your submission failed: {self.import_error}") from None
         if hello.get("op") == "jail_failed":
             self._stop(worker)
             self.jail_error = str(hello.get("error"))[:300]
