@@ -142,6 +142,8 @@ def sandbox_level(explain: bool = False) -> str:
     if explain:
         missing = [f"{level}: {found[level]}" for level in LEVELS[:LEVELS.index(usable[0])]
                    if level in found and found[level]]
+        if cap != LEVELS[0]:
+            missing.insert(0, f"capped at {cap} by AUTOGRADER_SANDBOX")
         return "; ".join(missing) or "the strongest level is available"
     return usable[0]
 
