@@ -26,6 +26,9 @@ def test_benchmark_runs_and_writes_its_report(tmp_path):
     assert report["nbgrader"]["submissions"] == 2
     assert report["in_process_bound"]["calls"] > 100
     assert all(mb > 0 for mb in report["ours"]["peak_rss_mb_per_slot"])
+    assert [line.split(":")[0] for line in report["targets"]] == [
+        "≥ 20 submissions/s", "≥ 10× nbgrader", "≤ 3× the in-process bound", "≤ 300 MB per slot"]
+    assert "targets: ≥ 20 submissions/s" in done.stdout
     for label in ("ours (autograder grade, sandboxed)", "nbgrader autograde",
                   "in-process bound"):
         assert label in done.stdout
