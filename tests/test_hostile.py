@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from autograder.sandbox.jail import DEFAULT_BUDGET, UID_BASE, WORKER, sandbox_level
+from autograder.sandbox.jail import DEFAULT_BUDGET, UID_BASE, WORKER, landlock_abi, sandbox_level
 from tests.test_cli import run_cli
 from tests.test_grading import EXERCISES, ROOT, read_gradebook
 
@@ -129,6 +129,15 @@ def _layer(name: str) -> str:
     return wanted
 
 
+def _uncontainable(level: str) -> dict[str, str]:
+    """Hostile files this layer cannot contain on this machine's kernel, with the reason."""
+    if level == "landlock" and landlock_abi() < 6:
+        return {"46_kill_the_grader": f"Landlock ABI {landlock_abi()} < 6 (Linux < 6.12) cannot "
+                                      "stop a worker from signalling the grader, which runs as "
+                                      "the same user"}
+    return {}
+
+
 @pytest.fixture(scope="module", params=["namespace", "without-namespaces"])
 def batch(request, tmp_path_factory):
     """The whole corpus, an honest student and a zeros baseline, graded in one batch."""
@@ -136,8 +145,10 @@ def batch(request, tmp_path_factory):
     base = tmp_path_factory.mktemp(f"hostile-{level}")
     folder, out, decoy = base / "class", base / "out", base / "old-run"
     folder.mkdir()
+    skipped = _uncontainable(level)
     for path in sorted(HOSTILE.glob("*.py")):
-        shutil.copy(path, folder / path.name)
+        if path.stem not in skipped:
+            shutil.copy(path, folder / path.name)
     shutil.copy(ROOT / "solutions" / "logistic_regression.py", folder / "honest.py")
     (folder / "zeros.py").write_text(ZEROS)
     decoy.mkdir()  # an earlier run's output, which tampering submissions hunt for
@@ -160,7 +171,8 @@ def batch(request, tmp_path_factory):
     time.sleep(1)
     return {"level": level, "book": read_gradebook(out), "out": out, "folder": folder,
             "before": before, "after": _fingerprint(watched), "stdout": done.stdout,
-            "alive": _leftovers([str(folder), str(base)]), "seconds": seconds}
+            "alive": _leftovers([str(folder), str(base)]), "seconds": seconds,
+            "skipped": skipped}
 
 
 def test_the_layer_is_the_one_asked_for_and_recorded(batch):
@@ -181,6 +193,8 @@ def test_honest_neighbour_keeps_full_marks_and_its_files(batch):
 
 @pytest.mark.parametrize("path", sorted(HOSTILE.glob("*.py")), ids=lambda p: p.stem)
 def test_hostile_file_earns_no_more_than_its_honest_code(batch, path):
+    if path.stem in batch["skipped"]:
+        pytest.skip(batch["skipped"][path.stem])
     book = batch["book"]
     row, full, zeros = book[path.stem], book["honest"], book["zeros"]
     assert row["score"] != "error", row
