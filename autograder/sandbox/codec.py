@@ -187,7 +187,7 @@ class _Encoder:
         if t is np.ndarray:
             return self.array(x)
         if t is str:
-            return _utf8(x)
+            return _check_str(x)
         if x is None or t is bool:
             return x
         # before int/float/str: np.float64 subclasses float and np.str_ subclasses str
@@ -205,7 +205,7 @@ class _Encoder:
         if issubclass(t, float):
             return {"$f": _float_tag(float.__float__(x))}
         if issubclass(t, str):
-            return _utf8(str.__str__(x))
+            return _check_str(str.__str__(x))
         if issubclass(t, (list, tuple, dict)):
             if depth >= MAX_DEPTH:
                 raise CodecError(f"containers nested more than {MAX_DEPTH} deep")
@@ -222,7 +222,7 @@ class _Encoder:
         for key, item in list(dict.items(x)):
             if not issubclass(type(key), str):
                 raise CodecError(f"dict key of type {_type_name(type(key))}; only str keys")
-            key = _utf8(str.__str__(key))
+            key = _check_str(str.__str__(key))
             if key in seen:  # two str-subclass keys can collapse to the same str
                 raise CodecError(f"duplicate dict key {key[:40]!r}")
             seen.add(key)
@@ -266,15 +266,6 @@ def _npy_header(dtype: str, shape: tuple[int, ...]) -> bytes:
     npy_format.write_array_header_1_0(buf, {"descr": dtype, "fortran_order": False,
                                             "shape": shape})
     return buf.getvalue()
-
-
-def _utf8(s: str) -> str:
-    # checked as each string is met, so that one bad string fails its own value only
-    try:
-        s.encode("utf-8")
-    except UnicodeEncodeError:
-        raise CodecError("a string contains a lone surrogate") from None
-    return s
 
 
 def _float_tag(f: float) -> float | str:
@@ -545,7 +536,8 @@ def _decode_float(arg: Any) -> float:
 
 
 def _check_str(s: str) -> str:
-    # a lone surrogate would only blow up later, when the driver writes feedback files
+    # checked as each string is met, so that one bad string fails its own value only; a lone
+    # surrogate would otherwise blow up later, when the driver writes feedback files
     try:
         s.encode("utf-8")
     except UnicodeEncodeError:
