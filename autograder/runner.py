@@ -185,12 +185,15 @@ class _SuitePlugin:
     def __init__(self, context: GradingContext, only: str | None = None,
                  recording: Recording | None = None):
         self.context, self.only = context, only
-        recording = recording or Recording()
+        self._use(recording or Recording())
+        self.batches: dict[tuple, tuple] = {}  # (exercise, trusted) -> slots, calls, keys, batch
+        self.passing: dict[tuple, set] = {}  # results on which an example passed (replay)
+
+    def _use(self, recording: Recording) -> None:
+        """Replay the tests ``recording`` holds; trust its cheap dependencies."""
         self.replays = {nodeid: from_payload(payload)
                         for nodeid, payload in recording.tests.items()}
         self.cheap = recording.cheap
-        self.batches: dict[tuple, tuple] = {}  # (exercise, trusted) -> slots, calls, keys, batch
-        self.passing: dict[tuple, set] = {}  # results on which an example passed (replay)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -322,10 +325,7 @@ class _ShardPlugin(_SuitePlugin):
 
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
         # the suite is collected while the batch records it; then the recording comes
-        recording = Recording.from_bytes(self.setup.get())
-        self.replays = {nodeid: from_payload(payload)
-                        for nodeid, payload in recording.tests.items()}
-        self.cheap = recording.cheap
+        self._use(Recording.from_bytes(self.setup.get()))
         try:
             while (student := self.tasks.get()) is not None:
                 try:
