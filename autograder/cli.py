@@ -1,11 +1,14 @@
 """The ``autograder`` command line.
 
-    autograder release [ASSIGNMENT] [--out DIR]
-    autograder grade ASSIGNMENT PATH... --out DIR [--jobs N]
+    autograder new ASSIGNMENT                        scaffold an assignment that works at once
+    autograder release [ASSIGNMENT] [--out DIR]      write what students receive
+    autograder check [ASSIGNMENT]                    validate an assignment before release
+    autograder grade ASSIGNMENT PATH... --out DIR    grade submissions in the sandbox
     autograder export nbgrader COURSE_DIR [ASSIGNMENT]
 
-Every error the user can cause ends in one line on stderr and a non-zero exit, never a
-traceback.
+Every command takes ``--course DIR``; without it the course is ``$AUTOGRADER_COURSE`` or the
+nearest folder at or above the current one that holds ``solutions/``. Every error the user
+can cause ends in one line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
@@ -17,35 +20,73 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .assignments import UsageError, available, get_assignment
+from .course import Assignment, UsageError, find_course
 
 EXIT_USAGE = 2
+
+
+def _assignments(args: argparse.Namespace) -> list[Assignment]:
+    """The assignment the command names, or every assignment of the course."""
+    course = find_course(args.course)
+    if getattr(args, "assignment", None):
+        return [course.assignment(args.assignment)]
+    found = [course.assignment(name) for name in course.assignments()]
+    if not found:
+        raise UsageError(f"the course at {course.root} has no assignment yet: "
+                         "create one with `autograder new NAME`")
+    return found
 
 
 def _release(args: argparse.Namespace) -> int:
     from .release import SourceError, release
 
-    names = [args.assignment] if args.assignment else available()
-    if args.out and len(names) != 1:
+    assignments = _assignments(args)
+    if args.out and len(assignments) != 1:
         raise UsageError("--out needs exactly one assignment")
-    for name in names:
+    for assignment in assignments:
         try:
-            out = release(get_assignment(name), Path(args.out) if args.out else None)
+            out = release(assignment, Path(args.out) if args.out else None)
         except SourceError as error:
-            raise UsageError(f"{name}: {error}") from error
-        print(f"released {name} -> {out}")
+            raise UsageError(f"{assignment.name}: {error}") from None
+        print(f"released {assignment.name} -> {out}")
     return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .scaffold import scaffold
+
+    try:
+        root = find_course(args.course).root
+    except UsageError:
+        if args.course:
+            raise
+        root = Path.cwd()  # no course yet: this folder becomes one
+    folder = scaffold(root, args.assignment)
+    print(f"created {folder}\nnext: autograder release {args.assignment} && "
+          f"autograder check {args.assignment} (see docs/authoring.md)")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .validate import validate
+
+    failed = 0
+    for assignment in _assignments(args):
+        report = validate(assignment, jobs=args.jobs)
+        print(report.text())
+        failed += not report.ok
+    return 1 if failed else 0
 
 
 def _export_nbgrader(args: argparse.Namespace) -> int:
     from .integrations.nbgrader import export
 
-    names = [args.assignment] if args.assignment else available()
-    course = Path(args.course_dir)
-    for name in names:
-        export(get_assignment(name), course)
-        print(f"exported {name} -> {course / 'source' / name}")
-    print(f"next: cd {course} && nbgrader generate_assignment {names[0]}")
+    assignments = _assignments(args)
+    nbgrader_course = Path(args.course_dir)
+    for assignment in assignments:
+        export(assignment, nbgrader_course)
+        print(f"exported {assignment.name} -> {nbgrader_course / 'source' / assignment.name}")
+    print(f"next: cd {nbgrader_course} && nbgrader generate_assignment {assignments[0].name}")
     return 0
 
 
@@ -99,10 +140,9 @@ def _summary(results, exercises: list[str]) -> str:
 
 def _grade(args: argparse.Namespace) -> int:
     from . import reports, runner
-    from .assignments import PACKAGE_DIR
     from .sandbox.jail import LEVELS, sandbox_level
 
-    assignment = get_assignment(args.assignment)
+    assignment, = _assignments(args)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     level = sandbox_level()
@@ -113,8 +153,7 @@ def _grade(args: argparse.Namespace) -> int:
     out = Path(args.out)
     _check_output_dir(out)
     exercises = assignment.exercises()
-    # the grader's own code counts as part of the suite: changing it regrades everyone
-    suite = reports.suite_hash([*PACKAGE_DIR.rglob("*.py"), assignment.source])
+    suite = reports.suite_hash(assignment)
     keys = {s.id: {"suite": suite, "submission": reports.file_hash(s.path)} for s in students}
     done = {} if args.regrade else {
         s.id: found for s in students
@@ -151,27 +190,69 @@ def _grade(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser, with one sub-command per job."""
     parser = argparse.ArgumentParser(
-        prog="autograder", description="Release and grade deep-learning exercises."
+        prog="autograder", description="Release and grade deep-learning exercises. Each "
+        "assignment is a folder solutions/NAME/ of a course (see docs/authoring.md)."
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    commands = parser.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--course", metavar="DIR",
+                        help="the course folder, holding solutions/ (default: $AUTOGRADER_COURSE,"
+                             " else the nearest folder at or above this one holding solutions/)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    release = commands.add_parser("release", help="write the student version of an assignment")
-    release.add_argument("assignment", nargs="?", help="assignment name (default: all)")
-    release.add_argument("--out", help="output folder (default: assignments/<name>)")
+    new = commands.add_parser(
+        "new", parents=[common], help="scaffold a new assignment that releases and grades",
+        description="Create solutions/ASSIGNMENT/ with a lesson of one example exercise, its "
+                    "hidden suite (one test public) and assignment.toml: edit them, then "
+                    "release and check. Without a course, the current folder becomes one.")
+    new.add_argument("assignment", metavar="ASSIGNMENT",
+                     help="a Python identifier: the module students fill in is ASSIGNMENT.py")
+    new.set_defaults(run=_new)
+
+    release = commands.add_parser(
+        "release", parents=[common], help="write the student version of an assignment",
+        description="Write assignments/ASSIGNMENT/: the notebook and module with stubs, the "
+                    "public checks built from the hidden tests marked public, and files/. "
+                    "The public checks are first run on the reference.")
+    release.add_argument("assignment", nargs="?", metavar="ASSIGNMENT",
+                         help="assignment name (default: all)")
+    release.add_argument("--out", metavar="DIR",
+                         help="output folder (default: assignments/ASSIGNMENT)")
     release.set_defaults(run=_release)
 
+    check = commands.add_parser(
+        "check", parents=[common], help="validate an assignment before release",
+        description="Check that the reference earns full marks through the sandbox, the "
+                    "released stubs earn 0, every exercise has hidden and public tests, the "
+                    "release's imports resolve and assignments/ASSIGNMENT is current. Exit "
+                    "code 1 when anything fails.")
+    check.add_argument("assignment", nargs="?", metavar="ASSIGNMENT",
+                       help="assignment name (default: all)")
+    check.add_argument("--jobs", type=int, default=2, help="grading processes (default 2)")
+    check.set_defaults(run=_check)
+
     export = commands.add_parser("export", help="hand an assignment to another grader")
-    targets = export.add_subparsers(dest="target", required=True)
-    nbgrader = targets.add_parser("nbgrader", help="write an nbgrader course folder")
-    nbgrader.add_argument("course_dir", metavar="COURSE_DIR")
-    nbgrader.add_argument("assignment", nargs="?", help="assignment name (default: all)")
+    targets = export.add_subparsers(dest="target", required=True, metavar="TARGET")
+    nbgrader = targets.add_parser(
+        "nbgrader", parents=[common], help="write an nbgrader course folder",
+        description="Write (or refresh) an nbgrader course: nbgrader_config.py, "
+                    "source/ASSIGNMENT/ and the hidden suites its test cells run. Several "
+                    "assignments can share one nbgrader course.")
+    nbgrader.add_argument("course_dir", metavar="COURSE_DIR", help="the nbgrader course folder")
+    nbgrader.add_argument("assignment", nargs="?", metavar="ASSIGNMENT",
+                          help="assignment name (default: all)")
     nbgrader.set_defaults(run=_export_nbgrader)
 
-    grade = commands.add_parser("grade", help="grade submissions against the hidden suites")
-    grade.add_argument("assignment")
-    grade.add_argument("paths", nargs="+", metavar="PATH")
-    grade.add_argument("--out", required=True, help="folder for the gradebook and feedback")
+    grade = commands.add_parser(
+        "grade", parents=[common], help="grade submissions against the hidden suite",
+        description="Grade each submission in a sandboxed worker and write the gradebook, "
+                    "per-student results and feedback, and a manifest into --out.")
+    grade.add_argument("assignment", metavar="ASSIGNMENT", help="assignment name")
+    grade.add_argument("paths", nargs="+", metavar="PATH",
+                       help="a .py or .ipynb submission, or a folder of them (one student per "
+                            "file or sub-folder, as nbgrader's submitted/ lays them out)")
+    grade.add_argument("--out", required=True, metavar="DIR",
+                       help="folder for the gradebook and feedback")
     grade.add_argument("--jobs", type=int, default=1, help="submissions graded in parallel")
     grade.add_argument("--regrade", action="store_true",
                        help="grade every submission again, even those graded under this suite")

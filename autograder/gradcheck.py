@@ -1,7 +1,8 @@
 """Numerical gradient checking with centred finite differences.
 
-The same file serves the grader (``autograder.gradcheck``) and the students (it is released as
-``gradcheck.py`` next to the notebook), so both always agree. It needs numpy only.
+The same file serves the grader (``autograder.gradcheck``) and the students (an assignment
+that lists it under ``engine_modules`` releases it as ``gradcheck.py``), so both always agree.
+It needs numpy only.
 
 For each parameter θ the numerical gradient is the centred difference
 
@@ -138,37 +139,3 @@ def check_gradients(
         error = relative_error(analytic, estimate)
         results.append(ParameterCheck(name, error, verdict(error)))
     return results
-
-
-def check_propagate(propagate, w=None, b=None, X=None, Y=None, epsilon: float = EPSILON):
-    """Check a logistic-regression ``propagate(w, b, X, Y) -> (grads, cost)`` against its own cost.
-
-    With no data given it uses a small fixed problem: n_x = 4 features, m = 7 examples.
-
-    Returns:
-    a list of two ParameterCheck, for "w" and for "b"
-
-    Example: for check in check_propagate(propagate): print(check)
-    """
-    rng = np.random.default_rng(0)
-    w = rng.normal(size=(4, 1)) if w is None else np.asarray(w, dtype=float)
-    b = 0.3 if b is None else float(b)
-    X = rng.normal(size=(w.shape[0], 7)) if X is None else np.asarray(X, dtype=float)
-    Y = (rng.random((1, X.shape[1])) > 0.5).astype(float) if Y is None else np.asarray(Y)
-    grads, _ = propagate(w.copy(), b, X.copy(), Y.copy())
-
-    def cost(params):
-        return float(np.squeeze(propagate(params["w"], params["b"], X.copy(), Y.copy())[1]))
-
-    return check_gradients(cost, {"w": w, "b": b}, {"w": grads["dw"], "b": grads["db"]}, epsilon)
-
-
-if __name__ == "__main__":
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from logistic_regression import propagate as _student_propagate
-
-    for _check in check_propagate(_student_propagate):
-        print(_check)

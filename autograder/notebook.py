@@ -9,8 +9,9 @@ Which cells run:
 - **With nbgrader metadata** (a notebook we or nbgrader released): the student's solution
   cells and every cell the student added (no metadata), in the student's order. Locked lesson
   cells run as *released*, whatever the student did to them, as nbgrader restores them; test
-  cells do not run (the hidden suite does the testing). A locked cell the student deleted stays
-  deleted, again as in nbgrader.
+  cells do not run (the hidden suite does the testing). A locked cell the student deleted
+  stays deleted, again as in nbgrader. The release's check cells carry no nbgrader metadata,
+  so they run like cells the student added: their ``__main__`` guard makes them do nothing.
 - **Without any metadata**: every code cell, in order.
 
 IPython magics (``%time``, ``%%capture``), shell escapes (``!pip install``) and help lines

@@ -1,47 +1,71 @@
-"""Turn an assignment's single source into what students receive.
+"""Turn an assignment's lesson source into what students receive.
 
-The source (``solutions/<name>.py``) is a jupytext percent-format script. Code between
-``### BEGIN SOLUTION`` and ``### END SOLUTION`` is the reference answer. The release replaces each
-such region with nbgrader's stub, ``# YOUR CODE HERE`` plus ``raise NotImplementedError()``, and
-writes:
+The source (``solutions/<name>/<name>.py``) is a jupytext percent-format script. Code between
+``### BEGIN SOLUTION`` and ``### END SOLUTION`` is the reference answer; the function whose
+body holds a solution region is an exercise (one per solution cell), named by that function.
+The release replaces each region with nbgrader's stub, ``# YOUR CODE HERE`` plus
+``raise NotImplementedError()``, and writes into ``assignments/<name>/``:
 
-- ``<name>.ipynb``: the lesson notebook with nbgrader v3 cell metadata;
+- ``<name>.ipynb``: the lesson notebook with nbgrader v3 cell metadata, and after each
+  solution cell a read-only check cell that runs that exercise's public checks;
 - ``<name>.py``: the same stubs as a plain module (still jupytext percent format);
-- everything in ``autograder/templates/<name>/`` (public checks, data loader, data);
-- ``gradcheck.py``: a copy of :mod:`autograder.gradcheck`.
+- ``public_tests.py``, ``checks.py`` and ``public_checks/``: the public checks, built from the
+  hidden tests marked public (see :mod:`autograder.public_checks`);
+- the engine modules ``assignment.toml`` lists (e.g. ``gradcheck.py``);
+- everything in ``solutions/<name>/files/`` as it is (helpers, data).
 
 Every output is a pure function of the inputs, so releasing twice changes nothing.
 """
 
 from __future__ import annotations
 
-import re
+import ast
+import json
+import math
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import jupytext
 import nbformat
 
-from .assignments import PACKAGE_DIR, Assignment
+from .course import Assignment, UsageError
+from .public_runner import DATA, PACKAGE
 
+ENGINE = Path(__file__).resolve().parent
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 STUB = ("# YOUR CODE HERE", "raise NotImplementedError()")
-_DEF = re.compile(r"^def\s+(\w+)\s*\(", re.MULTILINE)
+CHECK_PREFIX = "check-"  # the ids of the public-check cells
+CHECK_CELL = '''\
+# Run this cell to check `{name}` with the public checks (public_tests.py).
+if __name__ == "__main__":  # a notebook, not a module imported by a checker
+    from public_tests import check
+
+    check("{name}", globals())'''
+#: the engine files every release carries: the public checks' runner and their messages
+RUNNER = {"public_tests.py": ENGINE / "public_runner.py", "checks.py": ENGINE / "checks.py"}
 
 
-class SourceError(Exception):
-    """The solution source is malformed (unbalanced or nested solution markers)."""
+class SourceError(UsageError):
+    """The lesson source or the release is malformed; the message says where and why."""
 
 
 def _regions(lines: list[str]) -> list[tuple[int, int]]:
     """(begin, end) line indices of each solution region, markers included."""
     regions, begin = [], None
-    for number, line in enumerate(lines):
-        if BEGIN in line:
+    for number, text in enumerate(lines):
+        line = text.strip()
+        for marker in (BEGIN, END):
+            if marker in line and not line.startswith(marker):
+                raise SourceError(f"line {number + 1}: {marker} must be a line of its own "
+                                  "(nbgrader takes it for a marker anywhere, even in prose)")
+        if line.startswith(BEGIN):
             if begin is not None:
                 raise SourceError(f"line {number + 1}: nested {BEGIN}")
             begin = number
-        elif END in line:
+        elif line.startswith(END):
             if begin is None:
                 raise SourceError(f"line {number + 1}: {END} without {BEGIN}")
             regions.append((begin, number))
@@ -72,6 +96,32 @@ def strip_solutions(text: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def exercise_of(source: str, where: str) -> str:
+    """The exercise a solution cell defines: the top-level function whose body holds its
+    solution region(s). ``where`` names the cell in errors.
+
+    Example: exercise_of("def f(x):\\n    ### BEGIN SOLUTION\\n    y = x\\n"
+                         "    ### END SOLUTION\\n    return y", "cell 3") == "f"
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError as error:
+        raise SourceError(f"{where}: {error.msg} (line {error.lineno})") from None
+    lines = source.splitlines()
+    owners = set()
+    for begin, _ in _regions(lines):
+        found = [node.name for node in tree.body if isinstance(node, ast.FunctionDef)
+                 and node.lineno <= begin + 1 <= node.end_lineno]
+        if not found:
+            raise SourceError(f"{where}: line {begin + 1}: a solution region must sit inside "
+                              "a top-level function, the exercise")
+        owners.add(found[0])
+    if len(owners) != 1:
+        raise SourceError(f"{where}: solution regions in {', '.join(sorted(owners))}: one "
+                          "exercise per solution cell")
+    return owners.pop()
+
+
 def _nbgrader(grade_id: str, solution: bool) -> dict:
     return {
         "grade": False,
@@ -82,38 +132,50 @@ def _nbgrader(grade_id: str, solution: bool) -> dict:
     }
 
 
-def build_notebook(text: str, *, solutions: bool) -> nbformat.NotebookNode:
+def _cell(kind: str, source: str, grade_id: str, solution: bool) -> nbformat.NotebookNode:
+    new = (nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell)(
+        source)
+    new.id = grade_id
+    new.metadata = {"deletable": False, "nbgrader": _nbgrader(grade_id, solution)}
+    if not solution:
+        new.metadata["editable"] = False
+    return new
+
+
+def _check_cell(name: str) -> nbformat.NotebookNode:
+    """The cell that runs exercise ``name``'s public checks. Read-only, but without nbgrader
+    metadata: nbgrader knows no such cell (its test cells do the checking there) and would
+    fail on an unknown grade id, so it takes it for a cell the student added. Its guard keeps
+    it from running when a grader imports the notebook's code."""
+    new = nbformat.v4.new_code_cell(CHECK_CELL.format(name=name))
+    new.id = CHECK_PREFIX + name
+    new.metadata = {"deletable": False, "editable": False}
+    return new
+
+
+def build_notebook(text: str, *, solutions: bool, checks: bool = True) -> nbformat.NotebookNode:
     """Build the lesson notebook from the source text.
 
     Arguments:
     text -- the jupytext percent-format source
     solutions -- keep the reference answers (the instructor's version) or stub them
+    checks -- add after each solution cell a check cell running its public checks
 
-    Solution cells get ``grade_id`` equal to the function they define; every other cell is a
-    locked, read-only lesson or setup cell. Cell ids equal grade ids, so output is stable.
+    Solution cells get ``grade_id`` equal to their exercise; every other cell is a locked,
+    read-only lesson or setup cell. Cell ids equal grade ids, so output is stable.
     """
     source_nb = jupytext.reads(text, fmt="py:percent")
     cells = []
     for index, cell in enumerate(source_nb.cells):
         is_solution = cell.cell_type == "code" and BEGIN in cell.source
         if is_solution:
-            names = _DEF.findall(cell.source)
-            if not names:
-                raise SourceError(f"cell {index}: a solution cell must define a function")
-            grade_id = names[0]
+            grade_id = exercise_of(cell.source, f"cell {index + 1}")
         else:
             grade_id = f"{'lesson' if cell.cell_type == 'markdown' else 'setup'}-{index:02d}"
         source = cell.source if solutions or not is_solution else strip_solutions(cell.source)
-        source = source.rstrip("\n")
-        if cell.cell_type == "markdown":
-            new = nbformat.v4.new_markdown_cell(source)
-        else:
-            new = nbformat.v4.new_code_cell(source)
-        new.id = grade_id
-        new.metadata = {"deletable": False, "nbgrader": _nbgrader(grade_id, is_solution)}
-        if not is_solution:
-            new.metadata["editable"] = False
-        cells.append(new)
+        cells.append(_cell(cell.cell_type, source.rstrip("\n"), grade_id, is_solution))
+        if is_solution and checks:
+            cells.append(_check_cell(grade_id))
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata = {
         "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
@@ -124,37 +186,83 @@ def build_notebook(text: str, *, solutions: bool) -> nbformat.NotebookNode:
 
 
 def exercises(text: str) -> list[str]:
-    """The function names of the solution cells, in lesson order."""
-    return [
-        cell.metadata["nbgrader"]["grade_id"]
-        for cell in build_notebook(text, solutions=True).cells
-        if cell.metadata["nbgrader"]["solution"]
-    ]
+    """The exercises of a source text: one per solution cell, in lesson order."""
+    names = [cell.metadata["nbgrader"]["grade_id"]
+             for cell in build_notebook(text, solutions=True, checks=False).cells
+             if cell.metadata["nbgrader"]["solution"]]
+    if len(set(names)) != len(names):
+        raise SourceError(f"an exercise is defined in two solution cells: {names}")
+    return names
+
+
+def _source_text(assignment: Assignment) -> str:
+    try:
+        return assignment.source.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SourceError(f"cannot read the lesson {assignment.source}: {error.strerror}") \
+            from None
 
 
 def release_files(assignment: Assignment) -> dict[str, bytes]:
     """Every released file as {relative path: content}; a pure function of the sources."""
-    text = assignment.source.read_text(encoding="utf-8")
+    from .public_checks import PublicCheckError, build
+    from .runner import collect
+
+    text = _source_text(assignment)
+    names = exercises(text)
+    if not names:
+        raise SourceError(f"{assignment.source.name} has no solution cell: nothing to grade")
     files = {
-        f"{assignment.name}.ipynb": nbformat.writes(build_notebook(text, solutions=False)).encode()
-        + b"\n",
+        f"{assignment.name}.ipynb": nbformat.writes(build_notebook(text, solutions=False))
+        .encode() + b"\n",
         f"{assignment.name}.py": strip_solutions(text).encode(),
-        "gradcheck.py": (PACKAGE_DIR / "gradcheck.py").read_bytes(),
     }
-    for path in sorted(assignment.templates.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            files[path.relative_to(assignment.templates).as_posix()] = path.read_bytes()
+    files.update({name: path.read_bytes() for name, path in RUNNER.items()})
+    for module in assignment.config.engine_modules:
+        files[f"{module}.py"] = (ENGINE / f"{module}.py").read_bytes()
+    items, context = collect(assignment)
+    try:
+        files.update(build(assignment, items, context.reference, names))
+    except PublicCheckError as error:
+        raise SourceError(f"public checks: {error}") from None
+    for path in sorted(assignment.files.rglob("*")):
+        relative = path.relative_to(assignment.files).as_posix()
+        if not path.is_file() or "__pycache__" in relative or relative.startswith(".") \
+                or "/." in relative:
+            continue
+        if relative in files or relative.split("/")[0] == PACKAGE:
+            raise SourceError(f"files/{relative} would overwrite a file the release writes")
+        files[relative] = path.read_bytes()
     return files
+
+
+def verify_public_checks(assignment: Assignment, files: dict[str, bytes]) -> None:
+    """Run the released public checks on the reference, offline, as a student would; a
+    SourceError names the ones that fail (an instructor's mistake, not a student's)."""
+    with tempfile.TemporaryDirectory(prefix="autograder-release-") as folder:
+        root = Path(folder)
+        for relative, content in files.items():
+            (root / relative).parent.mkdir(parents=True, exist_ok=True)
+            (root / relative).write_bytes(content)
+        (root / f"{assignment.name}.py").write_bytes(assignment.source.read_bytes())
+        done = subprocess.run([sys.executable, "-I", "public_tests.py"], cwd=root,
+                              capture_output=True, text=True, timeout=600)
+    failing = [line for line in done.stdout.splitlines() if line.startswith("FAIL")]
+    if done.returncode != 0 or failing:
+        detail = "; ".join(failing[:3]) or (done.stdout + done.stderr).strip()[-500:]
+        raise SourceError(f"the public checks fail on the reference: {detail}")
 
 
 def release(assignment: Assignment, out_dir: Path | None = None) -> Path:
     """Write the student version of ``assignment`` into ``out_dir`` and return that folder.
 
-    The folder ends up holding exactly the released files: anything else in it is removed,
-    and files whose content is unchanged are left untouched.
+    The public checks are first run on the reference, offline. The folder ends up holding
+    exactly the released files: anything else in it is removed, and files whose content is
+    unchanged are left untouched.
     """
     out_dir = assignment.release_dir if out_dir is None else Path(out_dir)
     files = release_files(assignment)
+    verify_public_checks(assignment, files)
     if out_dir.exists():
         for existing in sorted(out_dir.rglob("*"), reverse=True):
             relative = existing.relative_to(out_dir).as_posix()
@@ -171,3 +279,51 @@ def release(assignment: Assignment, out_dir: Path | None = None) -> Path:
         temporary.write_bytes(content)
         temporary.replace(target)
     return out_dir
+
+
+def stale_files(assignment: Assignment, release_dir: Path | None = None) -> list[str]:
+    """The released files that differ from what ``release`` would write now (missing, extra
+    or changed), sorted. The public checks' data is compared as numbers, to a relative 1e-9:
+    the last bits of the reference's answers may differ between machines (numpy picks its
+    vector kernels by CPU), and that does not make a release stale."""
+    release_dir = assignment.release_dir if release_dir is None else release_dir
+    expected = release_files(assignment)
+    on_disk = {path.relative_to(release_dir).as_posix(): path.read_bytes()
+               for path in release_dir.rglob("*")
+               if path.is_file() and "__pycache__" not in path.parts}
+    data = f"{PACKAGE}/{DATA}"
+    stale = []
+    for name in sorted(expected.keys() | on_disk.keys()):
+        want, got = expected.get(name), on_disk.get(name)
+        if want == got:
+            continue
+        if name == data and want is not None and got is not None and _same_data(want, got):
+            continue
+        stale.append(name)
+    return stale
+
+
+def _same_data(a: bytes, b: bytes) -> bool:
+    try:
+        return _close(json.loads(a), json.loads(b))
+    except ValueError:
+        return False
+
+
+def _close(a, b) -> bool:
+    """Equal JSON trees, numbers within a relative 1e-9 (an int and a float never match)."""
+    if type(a) is float or type(b) is float:
+        return type(a) is type(b) and math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-300)
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(_close(a[key], b[key]) for key in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(map(_close, a, b))
+    return a == b
+
+
+def check_text(name: str) -> str:
+    """The text of the check cell for exercise ``name`` (for tests and documentation)."""
+    return CHECK_CELL.format(name=name)
+

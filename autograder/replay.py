@@ -39,7 +39,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pytest
 from hypothesis import Phase
-from hypothesis.errors import FlakyFailure, HypothesisDeprecationWarning, UnsatisfiedAssumption
+from hypothesis.errors import (
+    FlakyFailure,
+    HypothesisDeprecationWarning,
+    StopTest,
+    UnsatisfiedAssumption,
+)
 from hypothesis.strategies import DataObject
 
 from .sandbox import codec
@@ -145,13 +150,19 @@ def _same(a, b) -> bool:
 
 
 class _RecordingData:
-    """Stands in for ``st.data()`` while recording: draws as usual and keeps each value."""
+    """Stands in for ``st.data()`` while recording: draws as usual and keeps each value.
+    ``failed`` says whether hypothesis itself gave up on a draw (the example is invalid)."""
 
     def __init__(self, data: DataObject, draws: list):
         self._data, self._draws = data, draws
+        self.failed = False
 
     def draw(self, strategy, label=None):
-        value = self._data.draw(strategy, label=label)
+        try:
+            value = self._data.draw(strategy, label=label)
+        except (UnsatisfiedAssumption, StopTest):
+            self.failed = True
+            raise
         self._draws.append(plain_copy(value))
         return value
 
@@ -219,16 +230,22 @@ class Recorder:
         def recording(*args, **kwargs):
             drawn = {key: value for key, value in kwargs.items() if key not in fixtures}
             example = Example({}, explicit=len(self.examples) < explicit)
+            data = []
             for key, value in drawn.items():
                 if isinstance(value, DataObject):
                     example.kwargs[key] = _DATA
                     kwargs[key] = _RecordingData(value, example.draws)
+                    data.append(kwargs[key])
                 else:
                     example.kwargs[key] = plain_copy(value)
             self.examples.append(example)
             try:
                 return inner(*args, **kwargs)
-            except UnsatisfiedAssumption:
+            except (UnsatisfiedAssumption, StopTest):
+                # a draw that hypothesis gave up on leaves nothing to replay: hypothesis drops
+                # the example, and so does the recording (an assume() in the body replays)
+                if any(recording_data.failed for recording_data in data):
+                    self.examples = [kept for kept in self.examples if kept is not example]
                 raise
             except BaseException:
                 example.passed = False

@@ -23,6 +23,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
+from .course import Assignment
 from .runner import StudentResult
 
 
@@ -109,11 +110,17 @@ def feedback(result: StudentResult, exercises: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def suite_hash(paths: list[Path]) -> str:
-    """sha256 over the suite's files and the reference, by relative name and content."""
+def suite_hash(assignment: Assignment) -> str:
+    """sha256 over what decides a grade: the engine's code and the assignment's own folder
+    (lesson and reference, hidden suite, configuration), by relative name and content.
+    Another assignment's changes leave it alone; changes to the engine regrade everyone."""
+    engine = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(paths):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for root, pattern in ((engine, "*.py"), (assignment.folder, "*")):
+        for path in sorted(root.rglob(pattern)):
+            if path.is_file() and "__pycache__" not in path.parts:
+                name = path.relative_to(root).as_posix()
+                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 

@@ -13,6 +13,7 @@ import itertools
 import multiprocessing
 import queue
 import resource
+import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -22,10 +23,10 @@ import pytest
 from _pytest.runner import runtestprotocol
 from hypothesis.errors import Flaky
 
-from .assignments import Assignment, UsageError
 from .checks import GradingFailure
+from .course import Assignment, UsageError
 from .notebook import NotebookError, prepare, released_cells
-from .plugin import SUITES_DIR, GradingContext, context_key, exercise_mark, new_context
+from .plugin import GradingContext, context_key, exercise_mark, new_context
 from .replay import (
     MemoReference,
     Prefetching,
@@ -40,7 +41,7 @@ from .replay import (
     to_payload,
 )
 from .sandbox import codec
-from .sandbox.jail import DEFAULT_BUDGET, Budget, Zygote, become_subreaper, die_with_parent
+from .sandbox.jail import Budget, Zygote, become_subreaper, die_with_parent
 from .sandbox.session import SandboxBackend, encode_batch
 from .submission import InProcessBackend, StudentError, Submission, describe_exception
 
@@ -385,27 +386,38 @@ class _RecordPlugin(_SuitePlugin):
         super().__init__(context)
         self.recording = Recording()
         self.calls: dict = {}  # {exercise: {called exercise: [calls, calls those made]}}
+        self.error: UsageError | None = None  # the suite cannot be graded as it is
 
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
-        for item in session.items:
-            payload = self._record(item)
-            if payload is not None:
-                self.recording.tests[item.nodeid] = payload
+        try:
+            for item in session.items:
+                payload = self._record(item)
+                if payload is not None:
+                    self.recording.tests[item.nodeid] = payload
+        except UsageError as error:  # pytest would bury it in an INTERNALERROR
+            self.error = error
         self.recording.cheap = cheap_dependencies(self.calls)
         return True
 
     def _record(self, item: pytest.Item) -> bytes | None:
-        """Run ``item`` on the reference; its recording, or None when it must run live."""
+        """Run ``item`` on the reference; its recording, or None when it must run live (as
+        a test that passes functions to the submission does: they cannot be recorded).
+        A UsageError names a test that passes what cannot reach the sandbox at all."""
         context = self.context
         recorder = Recorder()
-        live = Submission(_RecordingBackend(context, recorder, self.calls), context.exercises)
+        backend = _RecordingBackend(context, recorder, self.calls)
+        live = Submission(backend, context.exercises)
         context.submission = live
         outcome: list = []
         try:
             examples = recorder.run(item, lambda: outcome.append(self.outcome(item, live)))
         finally:
             context.submission = None
-        if not replayable(item):
+        if backend.refused:
+            raise UsageError(f"{item.nodeid}: {backend.refused}; a hidden test may pass "
+                             "numbers, arrays, str, lists, tuples, dicts with str keys, None "
+                             "and functions to the submission")
+        if not replayable(item) or backend.passes_functions:
             return None
         payload = to_payload(examples)
         fresh = Submission(_RecordingBackend(context, Recorder(), {}), context.exercises)
@@ -426,8 +438,15 @@ class _RecordingBackend(InProcessBackend):
         reference = getattr(context.reference, "module", context.reference)  # not the cache
         super().__init__(reference, context.reference, context.exercises)
         self.recorder, self.counts = recorder, counts
+        self.refused = ""  # why an argument could not reach a worker, if one could not
+        self.passes_functions = False
 
     def call(self, name: str, args: tuple, kwargs: dict):
+        why = codec.cannot_cross((args, kwargs))
+        if why is not None:
+            self.refused = self.refused or f"it passes {why} to {name}()"
+        elif codec.fingerprint((args, kwargs)) is None:
+            self.passes_functions = True  # plain data but for functions (cannot_cross says)
         sent = plain_copy((args, kwargs))  # as passed: the call may change its arguments
         counts = getattr(self.reference, "counts", {})
         before = {called: list(count) for called, count in counts.items()}
@@ -446,15 +465,33 @@ class _RecordingBackend(InProcessBackend):
         return result
 
 
+SUITE_INI = Path(__file__).resolve().parent / "hidden_suite.ini"
+
+
 def _run_suite(assignment: Assignment, plugin: _SuitePlugin, *extra: str) -> int:
     """pytest.main on the assignment's hidden suite with ``plugin``, quietly; the exit code."""
-    suite = SUITES_DIR / assignment.name
+    suite = assignment.suite
+    if not (suite / "__init__.py").is_file():
+        raise UsageError(f"{assignment.name} has no hidden suite: {suite} must be a package "
+                         "(with __init__.py) of test_*.py files")
+    _forget_other_copies(assignment)
     return pytest.main(
         [str(suite), "-p", "autograder.plugin", "-p", "no:cacheprovider", "-p", "no:terminal",
-         "--rootdir", str(suite), "-c", str(SUITES_DIR / "pytest.ini"), "--noconftest",
+         "--rootdir", str(suite), "-c", str(SUITE_INI), "--noconftest",
          "-W", "ignore::pytest.PytestAssertRewriteWarning", *extra],
         plugins=[plugin],
     )
+
+
+def _forget_other_copies(assignment: Assignment) -> None:
+    """Drop modules of another assignment of the same name (from another course) that this
+    process imported: pytest would find them in sys.modules and refuse the suite."""
+    folder = assignment.folder.resolve()
+    for name, module in list(sys.modules.items()):
+        if name == assignment.name or name.startswith(assignment.name + "."):
+            path = getattr(module, "__file__", None)
+            if path is None or not Path(path).resolve().is_relative_to(folder):
+                del sys.modules[name]
 
 
 def _grading_context(assignment: Assignment) -> GradingContext:
@@ -469,6 +506,8 @@ def record_suite(assignment: Assignment) -> Recording:
     :mod:`autograder.replay`), by running the suite once on the reference here."""
     plugin = _RecordPlugin(_grading_context(assignment))
     code = _run_suite(assignment, plugin)
+    if plugin.error is not None:
+        raise plugin.error
     if code not in (0, 1, 5):
         raise UsageError(f"the hidden suite of {assignment.name} could not be collected "
                          f"(pytest exit {code})")
@@ -492,15 +531,23 @@ def _shard(assignment: Assignment, setup, tasks, results, budget: Budget) -> Non
         results.put(RuntimeError(f"the hidden suite could not be collected (pytest exit {code})"))
 
 
-def exercise_points(assignment: Assignment) -> dict[str, float]:
-    """{exercise: total points of its hidden tests}, in lesson order, by collecting the suite."""
+def collect(assignment: Assignment) -> tuple[list[pytest.Item], GradingContext]:
+    """The hidden suite's tests, collected, with the context they were collected in (its
+    ``reference`` is the reference module itself, uncached)."""
     plugin = _CollectPlugin(new_context(assignment))
     code = _run_suite(assignment, plugin)
     if code not in (0, 5) or not plugin.items:
         raise UsageError(f"the hidden suite of {assignment.name} could not be collected "
-                         f"(pytest exit {code})")
-    totals = dict.fromkeys(plugin.context.exercises, 0.0)
-    for item in plugin.items:
+                         f"(pytest exit {code}); run pytest -p autograder.plugin "
+                         f"{assignment.suite} to see why")
+    return plugin.items, plugin.context
+
+
+def exercise_points(assignment: Assignment) -> dict[str, float]:
+    """{exercise: total points of its hidden tests}, in lesson order, by collecting the suite."""
+    items, context = collect(assignment)
+    totals = dict.fromkeys(context.exercises, 0.0)
+    for item in items:
         exercise, points = exercise_mark(item)
         totals[exercise] += points
     return totals
@@ -528,7 +575,7 @@ def grade_many_in_process(assignment: Assignment, open_backends: dict, only: str
 
 
 def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
-          budget: Budget = DEFAULT_BUDGET, on_result=None, cache: Path | None = None,
+          budget: Budget | None = None, on_result=None, cache: Path | None = None,
           stats: dict | None = None) -> list[StudentResult]:
     """Grade ``students`` with ``jobs`` processes; return results in the students' order.
 
@@ -536,10 +583,9 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
     The suite is recorded here (see :func:`record_suite`) while the grading processes start,
     or read from ``cache`` (a file named after everything the recording depends on), where a
     new recording is kept. ``stats``, if given, receives ``recording`` ("made" or "cached")
-    and ``peak_rss_mb_per_slot``.
+    and ``peak_rss_mb_per_slot``. ``budget`` defaults to the assignment's own.
     """
-    if not (SUITES_DIR / assignment.name).is_dir():
-        raise UsageError(f"assignment {assignment.name!r} has no hidden suite")
+    budget = assignment.config.budget if budget is None else budget
     spawn = multiprocessing.get_context("spawn")
     tasks, results = spawn.Queue(), spawn.Queue()
     for student in students:

@@ -1,9 +1,9 @@
 """The submission as hidden tests see it: call a student's function, get plain data back.
 
-``submission.sigmoid(z)`` sends the call to a backend and returns the decoded result: plain
+``submission.scale(x)`` sends the call to a backend and returns the decoded result: plain
 ndarrays, floats, dicts, lists and tuples, never an object the student built. While one
 exercise runs, the submission's own calls to the *other* exercises are answered by the
-reference (dependency isolation), so a bug in ``sigmoid`` cannot cost points in ``propagate``.
+reference (dependency isolation), so a bug in ``forward`` cannot cost points in ``backward``.
 
 Two backends exist:
 
@@ -53,9 +53,9 @@ class Submission:
 
     Example::
 
-        s = submission.sigmoid(np.array([0.0, 2.0]))   # -> plain ndarray
-        call = submission.call("optimize", w, b, X, Y)  # -> Call(value, args, kwargs)
-        call.args[0]                                    # w as optimize left it
+        y = submission.scale(np.array([0.0, 2.0]))       # -> plain ndarray
+        call = submission.call("descend", w, X, Y)      # -> Call(value, args, kwargs)
+        call.args[0]                                    # w as descend left it
     """
 
     def __init__(self, backend: Backend, exercises: list[str]):

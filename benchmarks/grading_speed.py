@@ -50,7 +50,7 @@ BIN = Path(sys.executable).parent
 
 def corpus() -> tuple[list[Path], list[Path]]:
     """(correct sources, buggy sources): the reference and the corpus's variants."""
-    correct = [ROOT / "solutions" / f"{NAME}.py", *sorted(CORPUS.glob("correct/*.py"))]
+    correct = [ROOT / "solutions" / NAME / f"{NAME}.py", *sorted(CORPUS.glob("correct/*.py"))]
     return correct, sorted(CORPUS.glob("buggy/*.py"))
 
 
@@ -140,12 +140,12 @@ def grade_nbgrader(paths: list[Path], course: Path) -> dict:
 def suite_calls() -> list[tuple[str, tuple, dict]]:
     """Every call the hidden suite makes on a submission, recorded while it grades the
     reference in this process."""
-    from autograder.assignments import get_assignment
+    from autograder.course import find_course
     from autograder.plugin import load_reference
     from autograder.runner import grade_in_process
     from autograder.submission import InProcessBackend
 
-    assignment = get_assignment(NAME)
+    assignment = find_course(ROOT).assignment(NAME)
     reference = load_reference(assignment)
     calls = []
 
@@ -162,10 +162,10 @@ def suite_calls() -> list[tuple[str, tuple, dict]]:
 def in_process_bound(jobs: int, repeats: int = 5) -> dict:
     """Seconds per submission for the suite's calls made directly on the reference (median
     of ``repeats``), and the throughput of ``jobs`` cores doing only that."""
-    from autograder.assignments import get_assignment
+    from autograder.course import find_course
     from autograder.plugin import load_reference
 
-    reference = load_reference(get_assignment(NAME))
+    reference = load_reference(find_course(ROOT).assignment(NAME))
     calls = suite_calls()
     runs = []
     for _ in range(repeats):

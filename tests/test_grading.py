@@ -13,9 +13,10 @@ from autograder.release import exercises
 from tests.test_cli import assert_one_line_error, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
+LR_SOURCE = ROOT / "solutions" / "logistic_regression" / "logistic_regression.py"
 CORPUS = ROOT / "tests" / "corpus"
 EXAMPLES = ROOT / "examples" / "submissions"
-EXERCISES = exercises((ROOT / "solutions" / "logistic_regression.py").read_text())
+EXERCISES = exercises(LR_SOURCE.read_text())
 
 pytestmark = pytest.mark.slow
 
@@ -44,7 +45,7 @@ def corpus_grades(tmp_path_factory):
     folder = tmp_path_factory.mktemp("class")
     for path in [*CORPUS.glob("buggy/*.py"), *CORPUS.glob("correct/*.py")]:
         shutil.copy(path, folder / f"{path.parent.name}_{path.name}")
-    shutil.copy(ROOT / "solutions" / "logistic_regression.py", folder / "reference.py")
+    shutil.copy(LR_SOURCE, folder / "reference.py")
     shutil.copy(ROOT / "assignments" / "logistic_regression" / "logistic_regression.py",
                 folder / "stubs.py")
     out = tmp_path_factory.mktemp("out")
@@ -108,7 +109,8 @@ def test_feedback_never_quotes_hidden_values(corpus_grades):
     import re
 
     _, out = corpus_grades
-    published = (ROOT / "assignments" / "logistic_regression" / "public_tests.py").read_text()
+    released = ROOT / "assignments" / "logistic_regression" / "public_checks"
+    published = "".join(path.read_text() for path in released.glob("*.py"))
     for feedback in out.glob("*/feedback.md"):
         for number in re.findall(r"\d+\.\d+(?:e[-+]?\d+)?", feedback.read_text()):
             if number in published:  # the course's own examples are public

@@ -21,7 +21,7 @@ import pytest
 
 from autograder.sandbox.jail import DEFAULT_BUDGET, UID_BASE, WORKER, landlock_abi, sandbox_level
 from tests.test_cli import run_cli
-from tests.test_grading import EXERCISES, ROOT, read_gradebook
+from tests.test_grading import EXERCISES, LR_SOURCE, ROOT, read_gradebook
 
 pytestmark = pytest.mark.slow
 HOSTILE = ROOT / "tests" / "hostile"
@@ -149,7 +149,7 @@ def batch(request, tmp_path_factory):
     for path in sorted(HOSTILE.glob("*.py")):
         if path.stem not in skipped:
             shutil.copy(path, folder / path.name)
-    shutil.copy(ROOT / "solutions" / "logistic_regression.py", folder / "honest.py")
+    shutil.copy(LR_SOURCE, folder / "honest.py")
     (folder / "zeros.py").write_text(ZEROS)
     decoy.mkdir()  # an earlier run's output, which tampering submissions hunt for
     (decoy / "gradebook.csv").write_text("student,score,max_score\nhonest,100,100\n")

@@ -50,6 +50,26 @@ def _reordered(notebook: dict) -> dict:
     return notebook
 
 
+def _add_a_second_assignment(root: Path, other: Path) -> None:
+    """Export `second`, an assignment of another of our courses, into the same nbgrader course,
+    submit its reference and autograde it."""
+    from autograder.scaffold import scaffold
+
+    scaffold(other, "second")
+    done = run_cli("export", "nbgrader", str(root), "second", "--course", str(other))
+    assert done.returncode == 0, done.stderr
+    generated = nbgrader(root, "generate_assignment", "second", "--force")
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    released = json.loads((root / "release" / "second" / "second.ipynb").read_text())
+    folder = root / "submitted" / "reference" / "second"
+    folder.mkdir(parents=True)
+    filled = fill_notebook(released, (other / "solutions" / "second" / "second.py").read_text())
+    (folder / "second.ipynb").write_text(json.dumps(filled))
+    (folder / "timestamp.txt").write_text("2026-11-20 12:00:00 UTC\n")
+    autograded = nbgrader(root, "autograde", "second", "--force")
+    assert autograded.returncode == 0, autograded.stdout[-3000:] + autograded.stderr[-3000:]
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory):
     """The exported course after generate_assignment, autograde and generate_feedback."""
@@ -59,7 +79,7 @@ def course(tmp_path_factory):
     generated = nbgrader(root, "generate_assignment", NAME, "--force")
     assert generated.returncode == 0, generated.stdout + generated.stderr
     released = json.loads((root / "release" / NAME / f"{NAME}.ipynb").read_text())
-    reference = fill_notebook(released, (ROOT / "solutions" / f"{NAME}.py").read_text())
+    reference = fill_notebook(released, (ROOT / "solutions" / NAME / f"{NAME}.py").read_text())
     students = {"reference": reference, "untouched": released,
                 "reordered": _reordered(json.loads(json.dumps(reference)))}
     for exercise, path in BUGGY.items():
@@ -69,6 +89,7 @@ def course(tmp_path_factory):
         folder.mkdir(parents=True)
         (folder / f"{NAME}.ipynb").write_text(json.dumps(notebook, indent=1))
         (folder / "timestamp.txt").write_text("2026-11-20 12:00:00 UTC\n")
+    _add_a_second_assignment(root, tmp_path_factory.mktemp("other_course"))
     started = time.monotonic()
     autograded = nbgrader(root, "autograde", NAME, "--force")
     seconds = time.monotonic() - started
@@ -118,6 +139,19 @@ def test_every_exercise_scores_as_in_autograder_grade(course, tmp_path):
         assert [n for n in EXERCISES if row[n] != ours["reference"][n]] == [exercise]
 
 
+def test_two_assignments_share_one_course(course):
+    """The second export kept the first: one course id (the folder's), both graded in full."""
+    root, _ = course
+    config = (root / "nbgrader_config.py").read_text()
+    assert f'course_id = "{root.name}"' in config
+    assert (root / "source" / NAME).is_dir() and (root / "source" / "second").is_dir()
+    with nbgrader_api.Gradebook(f"sqlite:///{root / 'gradebook.db'}") as book:
+        assert {a.name for a in book.assignments} == {NAME, "second"}
+        second = book.find_submission("second", "reference").notebooks[0]
+        assert sum(grade.score for grade in second.grades) == 5 == second.max_score
+    assert nbgrader_scores(root, ["reference"])["reference"]["propagate"] == 30
+
+
 def test_reordered_notebook_keeps_full_marks_in_both(course):
     root, students = course
     assert sum(nbgrader_scores(root, ["reordered"])["reordered"].values()) == 100
@@ -133,7 +167,7 @@ def test_source_validates_and_release_fails_every_test(course):
 
 def test_release_and_feedback_hide_tests_and_solutions(course):
     root, students = course
-    secret = [line.strip() for line in solution_lines((ROOT / "solutions" / f"{NAME}.py")
+    secret = [line.strip() for line in solution_lines((ROOT / "solutions" / NAME / f"{NAME}.py")
                                                       .read_text()) if len(line.strip()) > 12]
     released = (root / "release" / NAME / f"{NAME}.ipynb").read_text()
     untouched = (root / "feedback" / "untouched" / NAME / f"{NAME}.html").read_text()

@@ -123,13 +123,13 @@ def test_preprocess_docstring_example(reference):
     np.testing.assert_allclose(reference.preprocess(images), [[0, 1], [1, 0], [0.2, 0], [0.4, 0]])
 
 
-def test_importing_the_reference_has_no_side_effects(assignment):
+def test_importing_the_reference_has_no_side_effects(lr):
     import subprocess
     import sys
 
     probe = (
         "import importlib.util, sys\n"
-        f"spec = importlib.util.spec_from_file_location('ref', {str(assignment.source)!r})\n"
+        f"spec = importlib.util.spec_from_file_location('ref', {str(lr.source)!r})\n"
         "module = importlib.util.module_from_spec(spec); spec.loader.exec_module(module)\n"
         "loaded = [name for name in ('lr_utils', 'matplotlib', 'public_tests', 'gradcheck')"
         " if name in sys.modules]\n"
@@ -137,7 +137,7 @@ def test_importing_the_reference_has_no_side_effects(assignment):
     )
     done = subprocess.run(
         [sys.executable, "-I", "-c", probe], capture_output=True, text=True, timeout=60,
-        cwd=assignment.release_dir,
+        cwd=lr.release_dir,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout == ""  # nothing printed at import

@@ -11,10 +11,11 @@ import pytest
 from autograder.release import (
     SourceError,
     build_notebook,
+    exercise_of,
     exercises,
     release,
-    release_files,
     solution_lines,
+    stale_files,
     strip_solutions,
 )
 from tests.conftest import load_module
@@ -24,24 +25,18 @@ EXERCISES = [
 ]
 
 
-def test_exercises_are_the_courses_in_lesson_order(assignment):
-    assert exercises(assignment.source.read_text()) == EXERCISES
+def test_exercises_are_the_courses_in_lesson_order(lr):
+    assert exercises(lr.source.read_text()) == EXERCISES
 
 
 def test_committed_release_is_up_to_date(assignment):
-    """Fails when solutions/ or the templates changed but `autograder release` was not re-run."""
-    expected = release_files(assignment)
-    on_disk = {
-        path.relative_to(assignment.release_dir).as_posix(): path.read_bytes()
-        for path in assignment.release_dir.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts
-    }
-    stale = sorted(name for name in expected.keys() | on_disk.keys()
-                   if expected.get(name) != on_disk.get(name))
+    """Fails when solutions/ changed but `autograder release` was not re-run."""
+    stale = stale_files(assignment)
     assert not stale, f"stale release files {stale}: run `uv run autograder release`"
 
 
-def test_release_is_idempotent_and_prunes_strays(assignment, tmp_path):
+def test_release_is_idempotent_and_prunes_strays(lr, tmp_path):
+    assignment = lr
     out = release(assignment, tmp_path / "out")
     (out / "stray.txt").write_text("left over")
     first = {p: p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
@@ -69,18 +64,30 @@ def _released_lines(release_dir: Path) -> set[str]:
 def test_no_solution_line_appears_in_the_release(assignment):
     secret = [line.strip() for line in solution_lines(assignment.source.read_text())]
     secret = [line for line in secret if line]
-    assert len(secret) > 20  # the regions were found at all
+    assert len(secret) >= len(assignment.exercises())  # the regions were found at all
     leaked = sorted(set(secret) & _released_lines(assignment.release_dir))
     assert not leaked, f"solution lines leaked into assignments/: {leaked}"
 
 
 def test_notebook_has_valid_nbgrader_metadata(assignment):
-    notebook = nbformat.read(assignment.release_dir / f"{assignment.name}.ipynb", as_version=4)
-    nbformat.validate(notebook)
+    released = nbformat.read(assignment.release_dir / f"{assignment.name}.ipynb", as_version=4)
+    nbformat.validate(released)
+    # right after each solution cell, a read-only cell runs that exercise's public checks; it
+    # has no nbgrader metadata (nbgrader would fail on a grade id its source does not have)
+    checks = [cell for cell in released.cells if "nbgrader" not in cell.metadata]
+    assert [cell.id for cell in checks] == [f"check-{name}" for name in assignment.exercises()]
+    for cell, after in zip(released.cells, released.cells[1:], strict=False):
+        if "nbgrader" in cell.metadata and cell.metadata["nbgrader"]["solution"]:
+            name = cell.metadata["nbgrader"]["grade_id"]
+            assert after.id == f"check-{name}" and f'check("{name}", globals())' in after.source
+            assert after.metadata == {"deletable": False, "editable": False}
+    notebook = nbformat.from_dict({**released, "cells": [cell for cell in released.cells
+                                                         if cell not in checks]})
     ids = [cell.metadata["nbgrader"]["grade_id"] for cell in notebook.cells]
     assert len(ids) == len(set(ids))
     solutions = [cell for cell in notebook.cells if cell.metadata["nbgrader"]["solution"]]
-    assert [cell.metadata["nbgrader"]["grade_id"] for cell in solutions] == EXERCISES
+    assert [cell.metadata["nbgrader"]["grade_id"] for cell in solutions] == \
+        assignment.exercises()
     for cell in notebook.cells:
         meta = cell.metadata["nbgrader"]
         assert meta["schema_version"] == 3 and meta["grade"] is False
@@ -97,13 +104,14 @@ def test_notebook_with_solutions_matches_the_release_except_solution_cells(assig
     instructor = build_notebook(text, solutions=True)
     assert len(student.cells) == len(instructor.cells)
     for released, full in zip(student.cells, instructor.cells, strict=True):
-        if full.metadata["nbgrader"]["solution"]:
+        if full.metadata.get("nbgrader", {}).get("solution"):
             assert "### BEGIN SOLUTION" in full.source and "BEGIN SOLUTION" not in released.source
         else:
             assert released == full
 
 
 def test_plain_module_stubs_raise_not_implemented(release_copy):
+    """The stubs of logistic regression raise, whatever their arguments."""
     stubs = load_module(release_copy / "logistic_regression.py")
     w, X, Y = np.zeros((2, 1)), np.ones((2, 3)), np.ones((1, 3))
     calls = {
@@ -151,3 +159,31 @@ def test_strip_solutions_keeps_the_indent_and_the_scaffold():
 def test_malformed_markers_are_refused(source, message):
     with pytest.raises(SourceError, match=message):
         strip_solutions(source)
+
+
+def test_an_exercise_is_the_function_around_its_solution_region():
+    cell = ("def helper(x):\n    return x\n\n\n"
+            "def scale(x):\n    ### BEGIN SOLUTION\n    y = helper(x) * 2\n"
+            "    ### END SOLUTION\n    return y\n")
+    assert exercise_of(cell, "cell 1") == "scale"
+
+
+@pytest.mark.parametrize(
+    "cell, message",
+    [
+        ("### BEGIN SOLUTION\nx = 1\n### END SOLUTION\n", "inside a top-level function"),
+        ("def f():\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION\n\n\n"
+         "def g():\n    ### BEGIN SOLUTION\n    pass\n    ### END SOLUTION\n", "one exercise"),
+        ("def f(:\n", "line 1"),
+    ],
+)
+def test_badly_placed_solution_regions_are_refused(cell, message):
+    with pytest.raises(SourceError, match=message):
+        exercise_of(cell, "cell 1")
+
+
+def test_a_marker_must_be_a_line_of_its_own():
+    """nbgrader takes a marker anywhere in a line, prose included: refused here first."""
+    text = "# Write your code between `### BEGIN SOLUTION` and the end.\nx = 1\n"
+    with pytest.raises(SourceError, match="line 1: ### BEGIN SOLUTION must be a line of its own"):
+        strip_solutions(text)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from autograder.assignments import get_assignment
 from autograder.plugin import import_trusted, load_reference
 from autograder.replay import Example, MemoReference, Prefetching, plain_copy, result_key
 from autograder.runner import grade_many_in_process, record_suite
 from autograder.sandbox import codec
 from autograder.submission import Call, InProcessBackend, StudentError
+from tests.conftest import COURSE
 from tests.test_grading import CORPUS, ROOT
 
 NAME = "logistic_regression"
@@ -18,7 +18,7 @@ NAME = "logistic_regression"
 
 @pytest.fixture(scope="module")
 def recording():
-    return record_suite(get_assignment(NAME))
+    return record_suite(COURSE.assignment(NAME))
 
 
 def test_every_hidden_test_of_the_suite_is_replayed(recording):
@@ -32,10 +32,10 @@ def test_replay_agrees_with_hypothesis_on_the_corpus(recording):
     """Every test's score and message, for every correct and buggy variant of the corpus:
     hypothesis live (every call answered by the reference) against the replay (recorded
     examples, cached reference, the student's own cheap dependencies once they pass)."""
-    assignment = get_assignment(NAME)
+    assignment = COURSE.assignment(NAME)
     reference = load_reference(assignment)
     exercises = assignment.exercises()
-    paths = sorted(CORPUS.glob("*/*.py")) + [ROOT / "solutions" / f"{NAME}.py"]
+    paths = sorted(CORPUS.glob("*/*.py")) + [ROOT / "solutions" / NAME / f"{NAME}.py"]
     modules = {f"{p.parent.name}/{p.stem}": import_trusted(p, f"_corpus_{p.parent.name}_{p.stem}")
                for p in paths}
     openers = {student: (lambda m=module: InProcessBackend(m, reference, exercises))
@@ -120,7 +120,7 @@ def test_an_example_is_known_by_the_results_of_all_its_calls():
 
 
 def test_the_cached_reference_answers_copies_and_counts_nested_calls():
-    assignment = get_assignment(NAME)
+    assignment = COURSE.assignment(NAME)
     module = load_reference(assignment)
     cached = MemoReference(module, assignment.exercises())
     module.sigmoid = cached.sigmoid  # as while recording: the module's own calls go through it

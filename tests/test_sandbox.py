@@ -17,7 +17,8 @@ from autograder.sandbox.session import SandboxBackend
 from autograder.submission import StudentError, Submission
 
 ROOT = Path(__file__).resolve().parents[1]
-EXERCISES = exercises((ROOT / "solutions" / "logistic_regression.py").read_text())
+EXERCISES = exercises((ROOT / "solutions" / "logistic_regression" / "logistic_regression.py")
+                      .read_text())
 FAST = Budget(call_wall=3.0, call_cpu=2.0, cpu_total=30, exercise_wall=60.0,
               memory=1 << 30, output=1024)
 
@@ -145,3 +146,49 @@ def test_two_grading_processes_never_share_a_sandbox_uid():
             claim.kill()
             claim.wait()
     assert uids[0] != uids[1] and min(uids) >= UID_BASE
+
+
+def test_a_function_passed_in_is_called_back_in_the_driver(sandboxed):
+    """A hidden test may hand the student's function one of its own: the worker gets a
+    function that the driver answers, and the test's code never reaches the worker."""
+    submission = sandboxed(
+        "import numpy as np\n"
+        "def model(f, x, eps=1e-3):\n"
+        "    return (f(x + eps) - f(x - eps)) / (2 * eps), f.__name__\n"
+        "def predict(f, x):\n"
+        "    return f(x)\n"
+        "def optimize(fs):\n"
+        "    return [f(1.0) for f in fs['list']]\n")
+    seen = []
+
+    def cube(v):
+        seen.append(v)
+        return v ** 3
+
+    slope, name = submission.model(cube, np.array([2.0]))
+    np.testing.assert_allclose(slope, [12.0], rtol=1e-5)
+    assert len(seen) == 2 and name == "passed_function"  # the worker's stand-in, not ours
+    assert submission.optimize({"list": [abs, lambda v: -v]}) == [1.0, -1.0]
+
+    def broken(v):
+        raise ValueError("no negative input")
+
+    with pytest.raises(StudentError, match="the function passed in failed: ValueError"):
+        submission.predict(broken, -1.0)
+    assert submission.predict(float, 2) == 2.0  # the worker goes on
+
+
+def test_a_worker_cannot_call_a_function_it_was_not_given(sandboxed):
+    submission = sandboxed(
+        "import json, socket, sys\n"
+        "def predict(f, x):\n"
+        "    codec = sys.modules['_autograder_codec']\n"
+        "    channel = f.__closure__[0].cell_contents\n"
+        "    answers = []\n"
+        "    for handle in (7, [1], 'x'):\n"
+        "        codec.send_message(channel, {'op': 'callback', 'handle': handle,\n"
+        "                                     'args': [x], 'kwargs': {}})\n"
+        "        answers.append(codec.recv_message(channel))\n"
+        "    return [answer['op'] + ': ' + answer.get('error', '') for answer in answers]\n")
+    answers = submission.predict(lambda v: v, 1.0)
+    assert answers == ["raise: no such function"] * 3

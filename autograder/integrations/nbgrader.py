@@ -2,24 +2,30 @@
 
 ``autograder export nbgrader COURSE_DIR [ASSIGNMENT]`` writes::
 
-    COURSE_DIR/nbgrader_config.py
+    COURSE_DIR/nbgrader_config.py                       course_id = the folder's name
     COURSE_DIR/source/<assignment>/<assignment>.ipynb   solutions, locked lesson, test cells
-    COURSE_DIR/source/<assignment>/...                  public checks, data loader, data
+    COURSE_DIR/source/<assignment>/...                  public checks, helpers, data
+    COURSE_DIR/autograder/solutions/<assignment>/       the hidden suite and reference
 
-After each solution cell comes one autograder test cell worth the exercise's points::
+Several assignments (even of several of our courses) can share one nbgrader course: each
+export adds or refreshes its own folders and leaves the others alone.
+
+After each solution cell comes, in place of our release's check cell, one autograder test cell
+worth the exercise's points::
 
     from public_tests import nbgrader_check
     ### BEGIN HIDDEN TESTS
     from autograder.integrations.nbgrader import checker
-    nbgrader_check = checker("logistic_regression")
+    nbgrader_check = checker("my_lesson")
     ### END HIDDEN TESTS
-    nbgrader_check("sigmoid", globals())
+    nbgrader_check("my_exercise", globals())
 
 Students (hidden lines removed) get the public checks, which raise when they fail. At autograde
-the hidden lines swap in :func:`checker`, which runs the exercise's hidden tests from the
-installed package and returns the score, so nbgrader gives the same partial credit as
-``autograder grade``. Its failures print our feedback lines; no traceback can quote a hidden
-value, because the hidden values live in the package and never in the cell.
+the hidden lines swap in :func:`checker`, which runs the exercise's hidden tests from
+``COURSE_DIR/autograder`` (``nbgrader_config.py`` points ``AUTOGRADER_COURSE`` there) and
+returns the score, so nbgrader gives the same partial credit as ``autograder grade``. Its
+failures print our feedback lines; no traceback can quote a hidden value, because the hidden
+values live in the suite and never in the cell.
 
 What nbgrader cannot protect against: the tests run in the student's kernel, next to code
 that can patch numpy or this package. ``autograder grade`` is the safe path.
@@ -32,8 +38,9 @@ from pathlib import Path
 
 import nbformat
 
-from ..assignments import Assignment, UsageError
+from ..course import COURSE_ENV, Assignment, UsageError
 
+HIDDEN = "autograder"  # the folder of the nbgrader course that holds our hidden suites
 CONFIG = '''\
 # Written by `autograder export nbgrader`. Run nbgrader from this folder.
 import os
@@ -42,8 +49,11 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
-c.CourseDirectory.course_id = "{assignment}"
+c.CourseDirectory.course_id = "{course_id}"
 c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
+
+# the test cells' hidden lines grade with the suites kept here (the kernels inherit this)
+os.environ["{env}"] = os.path.join(c.CourseDirectory.root, "{hidden}")
 
 # numpy's "overflow encountered in exp" goes to stderr, and nbgrader scores any test cell that
 # wrote to stderr as 0, even when every check passed
@@ -77,11 +87,11 @@ def checker(assignment: str) -> Callable[[str, dict], float]:
     (calls to other exercises are answered by the reference, as in ``autograder grade``),
     prints each failed property, and returns the score for nbgrader's partial credit.
     """
-    from ..assignments import get_assignment
+    from ..course import find_course
     from ..runner import grade_in_process
     from ..submission import InProcessBackend
 
-    graded = get_assignment(assignment)
+    graded = find_course().assignment(assignment)
 
     def check(exercise: str, namespace: dict) -> float:
         def open_backend():
@@ -114,10 +124,12 @@ def _test_cell(assignment: str, name: str, points: float) -> nbformat.NotebookNo
 
 def source_notebook(assignment: Assignment, points: dict[str, float]) -> nbformat.NotebookNode:
     """The instructor's nbgrader notebook: our lesson with solutions, plus one test cell per
-    exercise (worth ``points[exercise]``) right after its solution cell."""
+    exercise (worth ``points[exercise]``) right after its solution cell, in place of our
+    release's check cell."""
     from ..release import build_notebook
 
-    notebook = build_notebook(assignment.source.read_text(encoding="utf-8"), solutions=True)
+    notebook = build_notebook(assignment.source.read_text(encoding="utf-8"), solutions=True,
+                              checks=False)
     cells = []
     for cell in notebook.cells:
         cells.append(cell)
@@ -130,7 +142,7 @@ def source_notebook(assignment: Assignment, points: dict[str, float]) -> nbforma
 
 
 def export(assignment: Assignment, course: Path) -> list[Path]:
-    """Write (or refresh) an nbgrader course for ``assignment`` in ``course``; return the
+    """Write (or refresh) ``assignment`` in the nbgrader course folder ``course``; return the
     files written. Other assignments' folders in the course are left alone."""
     from ..release import release_files
     from ..reports import write_atomic
@@ -140,15 +152,23 @@ def export(assignment: Assignment, course: Path) -> list[Path]:
         raise UsageError(f"{course} exists and is not a folder")
     points = exercise_points(assignment)
     source = course / "source" / assignment.name
-    files = {course / "nbgrader_config.py": CONFIG.format(assignment=assignment.name).encode(),
+    config = CONFIG.format(course_id=course.resolve().name, env=COURSE_ENV, hidden=HIDDEN)
+    files = {course / "nbgrader_config.py": config.encode(),
              source / f"{assignment.name}.ipynb":
                  nbformat.writes(source_notebook(assignment, points)).encode() + b"\n"}
     for relative, content in release_files(assignment).items():
         if not relative.startswith(f"{assignment.name}."):  # the stubs come from nbgrader
             files[source / relative] = content
+    hidden = course / HIDDEN / "solutions" / assignment.name
+    for path in sorted(assignment.folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            files[hidden / path.relative_to(assignment.folder)] = path.read_bytes()
     try:
         for path, content in files.items():
             write_atomic(path, content)
+        for path in hidden.rglob("*"):  # a test deleted from the suite must not grade on
+            if path.is_file() and path not in files:
+                path.unlink()
     except OSError as error:
         raise UsageError(f"cannot write {error.filename}: {error.strerror}") from None
     return list(files)

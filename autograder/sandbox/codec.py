@@ -7,7 +7,8 @@ The worker runs student code, so every byte it sends is treated as hostile. Henc
 * every decoded value is built by this module from plain JSON and raw bytes, so the driver only
   ever sees ``None``, ``bool``, ``int``, ``float``, ``str``, ``list``, ``tuple``, ``dict`` (str
   keys), ``numpy.ndarray`` (bool/int/uint/float/complex, native byte order), numpy scalars of
-  those kinds and :class:`Unsupported` -- no subclass or student type can survive the trip;
+  those kinds, :class:`Unsupported` and :class:`Function` -- no subclass or student type can
+  survive the trip;
 * frames, ints, nesting depth and value counts are capped, so a hostile peer cannot make the
   driver allocate or compute without bound, and reads honour a deadline.
 
@@ -19,7 +20,8 @@ with the header ``{"v": 1, "blobs": [len0, len1, ...], "body": <tree>}``. In the
 bools, ints and strs are JSON natives and everything else is a one-key tagged object: ``$f``
 (float; "nan"/"inf"/"-inf" for non-finite values), ``$list``, ``$tuple``, ``$dict`` (list of
 ``[key, value]`` pairs), ``$npy`` / ``$scalar`` (index of a blob), ``$unsupported`` (the type
-name of a value that cannot be sent). On a socket each payload is preceded by its 8-byte
+name of a value that cannot be sent), ``$fn`` (the handle of a function the driver passed; see
+:class:`Function`). On a socket each payload is preceded by its 8-byte
 big-endian length.
 
 This file must import only the standard library and numpy: the worker loads it by path,
@@ -50,6 +52,7 @@ __all__ = [
     "MAX_NODES",
     "Bundle",
     "CodecError",
+    "Function",
     "Unsupported",
     "decode",
     "encode",
@@ -103,6 +106,44 @@ class Unsupported:
     """
 
     type_name: str
+
+
+@dataclass(frozen=True)
+class Function:
+    """Stands in for a function the driver passes to a call (a hidden test may hand a student's
+    function one of its own). The worker calls it back by ``handle``; the code stays with the
+    driver.
+
+    >>> decode(encode([Function(3)]))
+    [Function(handle=3)]
+    """
+
+    handle: int
+
+
+MAX_HANDLE = 2**31
+
+
+def cannot_cross(value: Any) -> str | None:
+    """Why ``value`` (an argument the driver is about to send) cannot reach the worker as it
+    is, or None when it can: plain data as :func:`decode` returns it, with functions anywhere
+    a value may be (they travel as :class:`Function` handles).
+
+    >>> cannot_cross((np.zeros(2), {"f": abs})) is None
+    True
+    >>> cannot_cross({1, 2})
+    'a value of type builtins.set'
+    """
+    t = type(value)
+    if t is list or t is tuple:
+        return next((why for item in value if (why := cannot_cross(item))), None)
+    if t is dict:
+        if any(type(key) is not str for key in value):
+            return "a dict with keys that are not str"
+        return next((why for item in value.values() if (why := cannot_cross(item))), None)
+    if callable(value) or fingerprint(value) is not None:
+        return None
+    return f"a value of type {_type_name(t)}"
 
 
 # --------------------------------------------------------------------------------- encoding
@@ -197,6 +238,8 @@ class _Encoder:
             return self.array(np.ndarray.view(x, np.ndarray))
         if t is Unsupported:
             return {"$unsupported": x.type_name}
+        if t is Function:
+            return {"$fn": x.handle}
         if issubclass(t, int):
             n = int.__int__(x)
             if abs(n) >= _INT_CAP:
@@ -503,6 +546,10 @@ class _Decoder:
             if type(arg) is not str or not 0 < len(arg) <= MAX_TYPE_NAME:
                 raise CodecError("$unsupported needs a short type name")
             return Unsupported(_check_str(arg))
+        if tag == "$fn":
+            if type(arg) is not int or not 0 <= arg < MAX_HANDLE:
+                raise CodecError("$fn needs a handle, a small non-negative int")
+            return Function(arg)
         raise CodecError(f"unknown tag {tag[:40]!r}")
 
     def dict(self, pairs: list[Any], depth: int) -> dict[str, Any]:

@@ -186,9 +186,19 @@ class _CappedReader(threading.Thread):
         return self.kept.decode("utf-8", errors="replace") + note
 
 
+@functools.cache
 def _site_dirs() -> list[str]:
+    """Where the worker finds numpy (and scipy): this environment's site directories, and
+    wherever the grader itself finds them (a virtual environment may borrow another's)."""
+    import importlib.util
+
     paths = sysconfig.get_paths()
-    return sorted({paths["purelib"], paths["platlib"]})
+    found = {paths["purelib"], paths["platlib"]}
+    for module in ("numpy", "scipy"):
+        spec = importlib.util.find_spec(module)
+        if spec is not None and spec.submodule_search_locations:
+            found.add(str(Path(next(iter(spec.submodule_search_locations))).parent))
+    return sorted(found)
 
 
 def _environment() -> dict[str, str]:

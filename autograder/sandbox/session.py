@@ -58,6 +58,7 @@ class SandboxBackend:
         self.notes: list[str] | None = None  # notebook cells that raised, from the first start
         self.output = {"stdout": "", "stderr": ""}
         self.trusted: frozenset[str] = frozenset()  # exercises that run the student's own code
+        self.functions: dict[int, object] = {}  # functions passed to the running call
 
     # -- worker lifecycle -------------------------------------------------------------------
 
@@ -139,13 +140,29 @@ class SandboxBackend:
         worker = self._ready(name)
         started = time.monotonic()
         limit = min(self.budget.call_wall, self._left(name))
-        request = {"op": "call", "fn": name, "args": list(args), "kwargs": dict(kwargs),
-                   "others": self._others(name), "cpu": self.budget.call_cpu}
+        self.functions = {}
+        sent_args, sent_kwargs = self._handles([list(args), dict(kwargs)])
+        request = {"op": "call", "fn": name, "args": sent_args, "kwargs": sent_kwargs,
+                   "others": self._others(name), "cpu": self.budget.call_cpu,
+                   "functions": bool(self.functions)}
         try:
             reply = self._exchange(worker, name, limit, codec.encode(request))
         finally:
             self._spend(name, started)
         return self._result(worker, name, reply, args, kwargs)
+
+    def _handles(self, value):
+        """``value`` with each function in it replaced by a codec.Function handle, which the
+        worker calls back and :meth:`_callback` answers while this call runs."""
+        kind = type(value)
+        if kind is list or kind is tuple:
+            return kind(self._handles(item) for item in value)
+        if kind is dict:
+            return {key: self._handles(item) for key, item in value.items()}
+        if callable(value):
+            self.functions[len(self.functions)] = value
+            return codec.Function(len(self.functions) - 1)
+        return value
 
     def prefetch(self, calls: list[tuple], batch: bytes | None = None) -> list:
         """Run ``calls`` ((group, name, args, kwargs) each) in one batch, as the worker's
@@ -282,13 +299,23 @@ class SandboxBackend:
         return Call(reply.get("value"), None if args is None else tuple(args), kwargs)
 
     def _callback(self, request: dict, calling: str) -> dict:
-        """Answer the submission's call to another exercise with the reference.
+        """Answer the submission's call to another exercise with the reference, or its call
+        of a function the test passed in with that function.
 
         Never for ``calling``, the exercise under test: the reference would answer for it.
         Arguments that would keep the driver busy for long are refused (see MAX_CALLBACK_INT).
         """
         name = request.get("fn")
         args, kwargs = request.get("args"), request.get("kwargs")
+        if "handle" in request:
+            handle = request["handle"]  # hostile data: an int, or anything at all
+            function = self.functions.get(handle) if type(handle) is int else None
+            if function is None or not isinstance(args, list) or not isinstance(kwargs, dict):
+                return {"op": "raise", "error": "no such function"}
+            try:
+                return {"op": "return", "value": function(*args, **kwargs)}
+            except Exception as error:  # the test's function rejects what the student gave
+                return {"op": "raise", "error": describe_exception(error)}
         if name not in self.exercises or name == calling or not isinstance(args, list) \
                 or not isinstance(kwargs, dict):
             return {"op": "raise", "error": "not another exercise of this assignment"}

@@ -24,7 +24,8 @@ parses:
   raised), ``{"op": "import_failed", "error": str}`` or ``{"op": "jail_failed", "error"}``;
 - ``{"op": "call", "fn", "args", "kwargs", "others", "cpu"}`` is answered by
   ``{"op": "result", "value", "args", "kwargs"}`` (args and kwargs only when the call changed
-  them) or ``{"op": "raised", "error": str}``;
+  them) or ``{"op": "raised", "error": str}``; with ``"functions": true`` the arguments hold
+  ``codec.Function`` handles, which the submission receives as functions that call back;
 - ``{"op": "batch", "calls": [{"fn", "args", "kwargs", "group"}], "others", "cpu"}`` (others:
   {fn: the exercises answered by the driver while fn runs}) is
   answered call by call, as above, in messages ``{"op": "replies", "list": [reply, ...]}``
@@ -32,8 +33,8 @@ parses:
   ``group`` is answered ``{"op": "skipped"}``; the progress page (8 bytes, little-endian)
   holds the index of the batch call running;
 - meanwhile the worker may send ``{"op": "callback", "fn", "args", "kwargs"}`` for an exercise
-  named in ``others``; the driver answers ``{"op": "return", "value"}`` or
-  ``{"op": "raise", "error"}``.
+  named in ``others``, or ``{"op": "callback", "handle", "args", "kwargs"}`` for a function
+  passed in; the driver answers ``{"op": "return", "value"}`` or ``{"op": "raise", "error"}``.
 """
 
 import importlib.util
@@ -67,7 +68,7 @@ def _describe(error):
 
 
 def _where(error):
-    """The student's innermost line in the traceback, e.g. 'line 12, in propagate'."""
+    """The student's innermost line in the traceback, e.g. 'line 12, in forward'."""
     frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename in STUDENT_FILES]
     if not frames:
         return ""
@@ -173,8 +174,9 @@ def _jail(config, scratch):
         _landlock(config["readable"], [scratch, "/dev/null"])
 
 
-class _CallbackError(Exception):
-    """The reference refused a callback (for example, arguments of the wrong shape)."""
+class GraderCallError(Exception):
+    """A call the grader answers failed: the reference refused the arguments of a call to
+    another exercise, or a function the test passed in raised. Students see its name."""
 
 
 def _proxy(channel, codec, name):
@@ -184,10 +186,36 @@ def _proxy(channel, codec, name):
         reply = codec.recv_message(channel)
         if reply.get("op") == "return":
             return reply["value"]
-        raise _CallbackError(f"{name}() failed: {reply.get('error', 'no answer')}")
+        raise GraderCallError(f"{name}() failed: {reply.get('error', 'no answer')}")
 
     reference_call.__name__ = name
     return reference_call
+
+
+def _passed_function(channel, codec, handle):
+    """A function passed in by the driver: each call is answered there."""
+
+    def passed_function(*args, **kwargs):
+        codec.send_message(channel, {"op": "callback", "handle": handle, "args": list(args),
+                                     "kwargs": kwargs})
+        reply = codec.recv_message(channel)
+        if reply.get("op") == "return":
+            return reply["value"]
+        raise GraderCallError(f"the function passed in failed: {reply.get('error', 'no answer')}")
+
+    return passed_function
+
+
+def _with_functions(channel, codec, value):
+    """``value`` with each codec.Function handle replaced by a function that calls back."""
+    kind = type(value)
+    if kind is codec.Function:
+        return _passed_function(channel, codec, value.handle)
+    if kind is list or kind is tuple:
+        return kind(_with_functions(channel, codec, item) for item in value)
+    if kind is dict:
+        return {key: _with_functions(channel, codec, item) for key, item in value.items()}
+    return value
 
 
 def _execute(channel, codec, module, config, request):
@@ -201,6 +229,8 @@ def _execute(channel, codec, module, config, request):
     namespace.update({other: _PROXIES.get(other) or _PROXIES.setdefault(
         other, _proxy(channel, codec, other)) for other in request["others"]})
     args, kwargs = request["args"], request["kwargs"]
+    if request.get("functions"):
+        args, kwargs = _with_functions(channel, codec, [args, kwargs])
     before = _snapshot(args), _snapshot(kwargs)
     try:
         function = namespace.get(name)

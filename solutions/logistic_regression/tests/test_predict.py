@@ -5,7 +5,8 @@ import pytest
 from hypothesis import example, given
 
 from autograder.checks import expect_labels, fail
-from autograder.suites.logistic_regression.strategies import predict_problems
+
+from .strategies import predict_problems
 
 WHAT = "predict(w, b, X)"
 
@@ -25,6 +26,10 @@ EDGE_CASES = [
      np.array([[-1.0, -2.0, 1.0, -2.0], [-1.0, -1.0, 0.0, -1.0], [1.0, 0.5, 2.0, 1.2]]),
      np.array([[1.0, 0.5, 3.0, -0.2]])),
 ]
+#: Scores of exactly 0, where the probability is exactly 0.5: the label is 0 (A > 0.5).
+HALFWAY = (np.array([[1.0], [0.0]]), 0.0,
+           np.array([[0.0, 0.5, -0.5, 0.0], [1.0, 2.0, 3.0, -4.0]]),
+           np.array([[0.0, 0.5, -0.5, 0.0]]))
 
 
 def labels(value, m: int) -> np.ndarray:
@@ -53,6 +58,8 @@ def label_mistakes(w, b, X) -> dict:
             (z > 0.5).astype(float),
         "the labels are inverted: predict 1 when the probability is above 0.5.":
             (z <= 0).astype(float),
+        "a probability of exactly 0.5 gets the label 0: use A > 0.5, not A >= 0.5.":
+            (z >= 0).astype(float),
         "only the first example was labelled: loop over the m columns, X.shape[1].":
             np.concatenate([(z[:, :1] > 0), np.zeros_like(z[:, 1:])], axis=1).astype(float),
     }
@@ -61,6 +68,7 @@ def label_mistakes(w, b, X) -> dict:
 @pytest.mark.exercise("predict", points=2)
 @given(problem=predict_problems())
 @example(problem=(*COURSE, None))
+@pytest.mark.public
 def test_predictions_are_labels_of_shape_1_by_m(submission, problem):
     """predict returns a (1, m) array of 0.0/1.0 labels"""
     w, b, X, _ = problem
@@ -71,6 +79,8 @@ def test_predictions_are_labels_of_shape_1_by_m(submission, problem):
 @given(problem=predict_problems())
 @example(problem=EDGE_CASES[0])
 @example(problem=EDGE_CASES[1])
+@example(problem=HALFWAY)
+@pytest.mark.public
 def test_label_is_1_exactly_where_the_score_is_positive(submission, problem):
     """the label is 1 exactly where wᵀx + b > 0, i.e. where sigmoid(wᵀx + b) > 0.5"""
     w, b, X, Z = problem
@@ -90,6 +100,7 @@ def test_labels_equal_the_reference(submission, reference, problem):
 
 
 @pytest.mark.exercise("predict", points=2)
+@pytest.mark.public
 def test_course_example(submission, reference):
     """the course's example predict(w, b, X) gives [[1., 0., 1.]]"""
     w, b, X = COURSE

@@ -1,28 +1,12 @@
-"""Hidden tests for exercise 7, ``model(X_train, Y_train, X_test, Y_test, ...)``."""
-
-import math
+"""Public tests of `logistic_regression`, copied by `autograder release` from the hidden
+suite's tests/test_model.py with the helpers they use. Generated: do not edit."""
 
 import numpy as np
-import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from checks import GradingFailure, expect, expect_array, expect_close, expect_dict, expect_labels, expect_number, fail
 
-from autograder.checks import (
-    GradingFailure,
-    expect,
-    expect_array,
-    expect_close,
-    expect_dict,
-    expect_labels,
-    expect_number,
-    fail,
-)
-from autograder.suites.logistic_regression.strategies import training_sets
 
 KEYS = ["costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
         "num_iterations"]
-#: (num_iterations, learning_rate) pairs; none is model's default (2000, 0.5).
-SETTINGS = [(50, 0.01), (150, 0.1), (250, 0.5)]
 
 
 def course_data():
@@ -103,68 +87,10 @@ def expect_same_model(d: dict, ref: dict, data, hints) -> None:
         )
 
 
-@pytest.mark.exercise("model", points=2)
-@settings(max_examples=10)
-@given(data=training_sets())
-def test_returns_dict_with_seven_keys(submission, data):
-    """model returns a dict with all seven keys (costs, both predictions, w, b, hyperparameters)"""
-    call_model(submission, data, 20, 0.05)
-
-
-@pytest.mark.exercise("model", points=3)
-@settings(max_examples=10)
-@given(data=training_sets(), num_iterations=st.integers(1, 250))
-def test_shapes_of_results(submission, data, num_iterations):
-    """Y_prediction_test is (1, m_test), Y_prediction_train is (1, m_train), w is (n_x, 1)"""
-    X_train, _, X_test, _ = data
-    d = call_model(submission, data, num_iterations, 0.05)
-    expect_labels(d["Y_prediction_test"], (1, X_test.shape[1]), "d['Y_prediction_test']")
-    expect_labels(d["Y_prediction_train"], (1, X_train.shape[1]), "d['Y_prediction_train']")
-    expect_array(d["w"], (X_train.shape[0], 1), "d['w']")
-    expect_number(d["b"], "d['b']")
-    expect(
-        costs_of(d["costs"]).size == math.ceil(num_iterations / 100),
-        "d['costs'] should hold one cost per 100 iterations: pass num_iterations on to "
-        "optimize.",
-    )
-
-
-@pytest.mark.exercise("model", points=2)
-@settings(max_examples=10)
-@given(
-    data=training_sets(),
-    num_iterations=st.integers(1, 150),
-    learning_rate=st.floats(0.001, 0.5, allow_nan=False, allow_infinity=False),
-)
-def test_hyperparameters_are_echoed(submission, data, num_iterations, learning_rate):
-    """d["learning_rate"] and d["num_iterations"] are exactly the arguments given"""
-    d = call_model(submission, data, num_iterations, learning_rate)
-    got_rate = expect_number(d["learning_rate"], "d['learning_rate']")
-    got_iterations = expect_number(d["num_iterations"], "d['num_iterations']")
-    expect(got_rate == learning_rate, "d['learning_rate'] should be the learning_rate argument.")
-    expect(
-        got_iterations == num_iterations,
-        "d['num_iterations'] should be the num_iterations argument.",
-    )
-
-
-@pytest.mark.exercise("model", points=5)
-@settings(max_examples=8)
-@given(data=training_sets())
-def test_trains_with_its_arguments(submission, reference, data):
-    """with any num_iterations and learning_rate, w, b, costs and both predictions are right"""
-    for num_iterations, learning_rate in SETTINGS:
-        d = call_model(submission, data, num_iterations, learning_rate)
-        ref = reference.model(*data, num_iterations=num_iterations, learning_rate=learning_rate)
-        expect_same_model(
-            d, ref, data, lambda n=num_iterations: parameter_hints(reference, data, n)
-        )
-
-
-@pytest.mark.exercise("model", points=3)
 def test_course_example(submission, reference):
     """the course's example (50 iterations, learning rate 0.01) gives the published results"""
     data = course_data()
     d = call_model(submission, data, 50, 0.01)
     ref = reference.model(*data, num_iterations=50, learning_rate=0.01)
-    expect_same_model(d, ref, data, lambda: parameter_hints(reference, data, 50))
+    hints = parameter_hints(reference, data, 50)  # ahead of time: the public check needs them
+    expect_same_model(d, ref, data, lambda: hints)

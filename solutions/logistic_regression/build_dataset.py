@@ -12,8 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
-TEMPLATES = Path(__file__).resolve().parent / "templates"
-DIGITS8 = TEMPLATES / "logistic_regression" / "datasets" / "digits8.npz"
+DIGITS8 = Path(__file__).resolve().parent / "files" / "datasets" / "digits8.npz"
 TRAIN_SIZE = 278  # of 348 balanced images: about the course's 80/20 split
 SEED = 8
 

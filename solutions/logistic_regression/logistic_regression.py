@@ -98,12 +98,6 @@ def preprocess(images):
 
 # %%
 if __name__ == "__main__":
-    from public_tests import preprocess_test
-
-    preprocess_test(preprocess)
-
-# %%
-if __name__ == "__main__":
     import matplotlib.pyplot as plt
     from lr_utils import load_dataset
 
@@ -177,10 +171,7 @@ def sigmoid(z):
 
 # %%
 if __name__ == "__main__":
-    from public_tests import sigmoid_test
-
     print("sigmoid([0, 2]) =", sigmoid(np.array([0, 2])))
-    sigmoid_test(sigmoid)
 
 # %% [markdown]
 # ## 3. The computation graph
@@ -353,12 +344,6 @@ def initialize_with_zeros(dim):
     return w, b
 
 
-# %%
-if __name__ == "__main__":
-    from public_tests import initialize_with_zeros_test
-
-    initialize_with_zeros_test(initialize_with_zeros)
-
 # %% [markdown]
 # ### Exercise 4: `propagate`
 #
@@ -406,23 +391,27 @@ def propagate(w, b, X, Y):
     return grads, cost
 
 
-# %%
-if __name__ == "__main__":
-    from public_tests import propagate_test
-
-    propagate_test(propagate)
-
 # %% [markdown]
 # A finite-difference check confirms that your backward pass matches your forward pass: nudge
 # each parameter by a tiny ε up and down, and compare `(J(θ+ε) − J(θ−ε)) / 2ε` with your
-# gradient. `gradcheck.py`, next to this notebook, does exactly that and reports the relative
-# error `‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)` for `w` and for `b`. Below about 1e-7 your gradient is right.
+# gradient. `check_gradients` from `gradcheck.py`, next to this notebook, does exactly that for
+# the cost as a function of the parameters, and reports the relative error
+# `‖g − ĝ‖ / (‖g‖ + ‖ĝ‖)` for `w` and for `b`. Below about 1e-7 your gradient is right.
 
 # %%
 if __name__ == "__main__":
-    from gradcheck import check_propagate
+    import numpy as np
+    from gradcheck import check_gradients
 
-    for check in check_propagate(propagate):
+    rng = np.random.default_rng(0)
+    w, b = rng.normal(size=(4, 1)), 0.3
+    X, Y = rng.normal(size=(4, 7)), (rng.random((1, 7)) > 0.5).astype(float)
+    grads, _ = propagate(w, b, X, Y)
+
+    def cost(params):
+        return float(propagate(params["w"], params["b"], X, Y)[1])
+
+    for check in check_gradients(cost, {"w": w, "b": b}, {"w": grads["dw"], "b": grads["db"]}):
         print(check)
 
 # %% [markdown]
@@ -474,12 +463,6 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
     return params, grads, costs
 
 
-# %%
-if __name__ == "__main__":
-    from public_tests import optimize_test
-
-    optimize_test(optimize)
-
 # %% [markdown]
 # ### Exercise 6: `predict`
 #
@@ -511,12 +494,6 @@ def predict(w, b, X):
     ### END SOLUTION
     return Y_prediction
 
-
-# %%
-if __name__ == "__main__":
-    from public_tests import predict_test
-
-    predict_test(predict)
 
 # %% [markdown]
 # ### Exercise 7: `model`
@@ -567,12 +544,6 @@ def model(X_train, Y_train, X_test, Y_test, num_iterations=2000, learning_rate=0
          "num_iterations": num_iterations}
     return d
 
-
-# %%
-if __name__ == "__main__":
-    from public_tests import model_test
-
-    model_test(model)
 
 # %% [markdown]
 # ## 8. Training on the digits

@@ -14,6 +14,7 @@ WHAT = "initialize_with_zeros(dim)"
 @given(dim=st.integers(2, 50))
 @example(dim=2)
 @example(dim=64)
+@pytest.mark.public
 def test_w_is_a_column_of_zeros(submission, dim):
     """w is a column of zeros of shape (dim, 1)"""
     w, _ = expect_tuple(submission.initialize_with_zeros(dim), 2, WHAT)
@@ -24,6 +25,7 @@ def test_w_is_a_column_of_zeros(submission, dim):
 @pytest.mark.exercise("initialize_with_zeros", points=2)
 @given(dim=st.integers(2, 50))
 @example(dim=2)
+@pytest.mark.public
 def test_b_is_the_float_zero(submission, dim):
     """b is the Python float 0.0"""
     _, b = expect_tuple(submission.initialize_with_zeros(dim), 2, WHAT)

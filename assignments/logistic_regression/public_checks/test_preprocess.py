@@ -1,19 +1,11 @@
-"""Hidden tests for exercise 1, ``preprocess(images)``: one flattened, scaled image per column."""
+"""Public tests of `logistic_regression`, copied by `autograder release` from the hidden
+suite's tests/test_preprocess.py with the helpers they use. Generated: do not edit."""
 
 import numpy as np
-import pytest
-from hypothesis import example, given
-from hypothesis import strategies as st
+from checks import expect, expect_array, expect_close
 
-from autograder.checks import expect, expect_array, expect_close
-from autograder.suites.logistic_regression.strategies import image_stacks
 
 WHAT = "preprocess(images)"
-
-
-def _staircase(shape):
-    """Distinct pixel values 0, 1, 2, ... (mod 256) in a uint8 stack: every layout slip shows."""
-    return (np.arange(int(np.prod(shape))) % 256).astype(np.uint8).reshape(shape)
 
 
 def layout_mistakes(images: np.ndarray) -> dict:
@@ -34,20 +26,12 @@ def layout_mistakes(images: np.ndarray) -> dict:
     }
 
 
-@pytest.mark.exercise("preprocess", points=2)
-@given(images=st.one_of(image_stacks(colour=False), image_stacks(colour=True)))
-@example(images=_staircase((3, 2, 2)))
-@example(images=_staircase((2, 3, 2, 3)))
 def test_shape_is_pixels_by_examples(submission, images):
     """the result has shape (h·w·c, m): one column per image"""
     n_x = int(np.prod(images.shape[1:]))
     expect_array(submission.preprocess(images), (n_x, images.shape[0]), WHAT)
 
 
-@pytest.mark.exercise("preprocess", points=3)
-@given(images=image_stacks(colour=False, min_side=2))
-@example(images=_staircase((3, 2, 2)))
-@example(images=_staircase((4, 3, 5)))
 def test_grayscale_columns_are_flattened_images(submission, reference, images):
     """for grayscale images (m, h, w), column i is images[i] flattened in C order, divided by 255"""
     expect_close(
@@ -58,10 +42,6 @@ def test_grayscale_columns_are_flattened_images(submission, reference, images):
     )
 
 
-@pytest.mark.exercise("preprocess", points=3)
-@given(images=image_stacks(colour=True, min_side=2))
-@example(images=_staircase((2, 3, 2, 3)))
-@example(images=_staircase((5, 2, 4, 3)))
 def test_colour_columns_are_flattened_images(submission, reference, images):
     """for colour images (m, h, w, c), column i is images[i] flattened in C order, divided by 255"""
     expect_close(
@@ -72,9 +52,6 @@ def test_colour_columns_are_flattened_images(submission, reference, images):
     )
 
 
-@pytest.mark.exercise("preprocess", points=2)
-@given(images=st.one_of(image_stacks(colour=False), image_stacks(colour=True)))
-@example(images=_staircase((3, 16, 16)))
 def test_values_are_floats_between_0_and_1(submission, images):
     """the result holds floats between 0 and 1 (pixels divided by 255)"""
     X = submission.preprocess(images)

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from autograder.checks import expect, expect_array, expect_close, expect_number
-from autograder.suites.logistic_regression.strategies import reals, sigmoid_inputs
+
+from .strategies import reals, sigmoid_inputs
 
 WHAT = "sigmoid(z)"
 
@@ -66,6 +67,7 @@ def test_sigmoid_is_increasing(submission, z):
 @pytest.mark.exercise("sigmoid", points=1)
 @given(z=reals(30.0))
 @example(z=2.0)
+@pytest.mark.public
 def test_number_in_number_out(submission, reference, z):
     """sigmoid of a Python number is a single number with the right value"""
     s = expect_number(submission.sigmoid(z), "sigmoid of a number")
@@ -77,6 +79,7 @@ def test_number_in_number_out(submission, reference, z):
 @example(z=np.zeros(4))
 @example(z=np.zeros((2, 3)))
 @example(z=np.zeros((2, 3, 4)))
+@pytest.mark.public
 def test_shape_is_preserved(submission, z):
     """sigmoid(z) has the same shape as z, for 1-D, 2-D and 3-D arrays"""
     expect_array(submission.sigmoid(z), z.shape, WHAT)
@@ -85,6 +88,7 @@ def test_shape_is_preserved(submission, z):
 @pytest.mark.exercise("sigmoid", points=2)
 @given(z=sigmoid_inputs())
 @example(z=np.array([[-3.0, -0.5], [0.25, 4.0]]))
+@pytest.mark.public
 def test_values_equal_the_logistic_function(submission, reference, z):
     """sigmoid(z) equals 1 / (1 + exp(-z)) elementwise"""
     expect_close(
@@ -93,6 +97,7 @@ def test_values_equal_the_logistic_function(submission, reference, z):
 
 
 @pytest.mark.exercise("sigmoid", points=1)
+@pytest.mark.public
 def test_course_example(submission, reference):
     """the course's example: sigmoid(np.array([0, 2])) is [0.5, 0.88079708]"""
     z = np.array([0.0, 2.0])

@@ -1,1 +1,0 @@
-"""Hidden test suites, one folder per assignment, run by the grader through autograder.plugin."""

@@ -1,0 +1,1 @@
+"""The logistic-regression assignment (instructor-only): lesson, reference and hidden suite."""
