@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import __version__
 from .course import Assignment, UsageError, find_course
+from .escaping import visible
 
 EXIT_USAGE = 2
 
@@ -116,8 +117,9 @@ class _Progress:
         width = 30
         filled = width * self.done // self.total
         rate = self.done / max(time.monotonic() - self.started, 1e-9)
+        name = visible(result.student)[:20]
         sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] "
-                         f"{self.done}/{self.total}  {rate:.1f}/s  {result.student[:20]:<20}")
+                         f"{self.done}/{self.total}  {rate:.1f}/s  {name:<20}")
         if self.done == self.total:
             sys.stderr.write("\n")
         sys.stderr.flush()
@@ -129,11 +131,13 @@ def _summary(results, exercises: list[str]) -> str:
     rows = [header, "-" * len(header)]
     for result in results:
         if result.error:
-            rows.append(f"{result.student[:24]:<24} {'error':>9}  {result.error}")
+            rows.append(f"{visible(result.student)[:24]:<24} {'error':>9}  "
+                        f"{visible(result.error)}")
             continue
         per = result.by_exercise(exercises)
         cells = " ".join(f"{f'{per[n][0]:g}/{per[n][1]:g}':>10}" for n in exercises)
-        rows.append(f"{result.student[:24]:<24} {f'{result.score:g}/{result.max_score:g}':>9}  "
+        rows.append(f"{visible(result.student)[:24]:<24} "
+                    f"{f'{result.score:g}/{result.max_score:g}':>9}  "
                     + cells)
     return "\n".join(rows)
 

@@ -32,7 +32,7 @@ import copy
 import functools
 import inspect
 import warnings
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -75,27 +75,42 @@ class Example:
 @dataclass
 class Recording:
     """What one run of the suite on the reference left for the batch: each replayable test's
-    examples (a codec payload per test id), and for each exercise the other exercises it
-    calls that are cheap to run in the worker (see ``runner._SuitePlugin.run``)."""
+    examples (a codec payload per test id); for each exercise the other exercises it calls
+    that are cheap to run in the worker (see ``runner._SuitePlugin.run``); and ``deps``, for
+    each exercise the others its reference calls at all: the only ones the grader answers
+    while that exercise runs (None when unknown: then every other exercise)."""
 
     tests: dict[str, bytes] = field(default_factory=dict)
     cheap: dict[str, frozenset[str]] = field(default_factory=dict)
+    deps: dict[str, frozenset[str]] | None = None
 
     def to_bytes(self) -> bytes:
         """One codec payload (no pickle), for a file or another grading process."""
         return codec.encode({
             "tests": {nodeid: np.frombuffer(payload, np.uint8)
                       for nodeid, payload in self.tests.items()},
-            "cheap": {name: sorted(called) for name, called in self.cheap.items()}})
+            "cheap": {name: sorted(called) for name, called in self.cheap.items()},
+            "deps": None if self.deps is None else
+            {name: sorted(called) for name, called in self.deps.items()}})
 
     @classmethod
     def from_bytes(cls, payload: bytes) -> Recording:
         """The inverse of :meth:`to_bytes`; CodecError or ValueError when it is not one."""
         data = codec.decode(payload)
-        if not isinstance(data, dict) or set(data) != {"tests", "cheap"}:
+        if not isinstance(data, dict) or set(data) != {"tests", "cheap", "deps"}:
             raise ValueError("not a recording")
+        deps = data["deps"]
         return cls({nodeid: array.tobytes() for nodeid, array in data["tests"].items()},
-                   {name: frozenset(called) for name, called in data["cheap"].items()})
+                   {name: frozenset(called) for name, called in data["cheap"].items()},
+                   None if deps is None else {name: frozenset(called)
+                                              for name, called in deps.items()})
+
+
+def dependencies(counts: dict[str, dict[str, list[int]]]) -> dict[str, frozenset[str]]:
+    """{exercise: the exercises it calls}, from ``counts`` (see :func:`cheap_dependencies`),
+    measured on the reference."""
+    return {name: frozenset(called for called, (calls, _) in deps.items() if calls)
+            for name, deps in counts.items()}
 
 
 def cheap_dependencies(counts: dict[str, dict[str, list[int]]]) -> dict[str, frozenset[str]]:
@@ -336,20 +351,53 @@ def replay(examples: list[Example], item: pytest.Item, fixtures: dict,
 PASSING_KEPT = 32
 
 
+def _size(value) -> int:
+    """Roughly the bytes a plain value holds (arrays by their data, the rest a word each)."""
+    kind = type(value)
+    if kind is np.ndarray:
+        return value.nbytes + 112
+    if kind is dict:
+        return 64 + sum(_size(item) for item in value.values())
+    if kind is list or kind is tuple:
+        return 64 + sum(_size(item) for item in value)
+    return 32
+
+
 class MemoReference:
     """The reference module behind a cache: each distinct call of an exercise runs once.
 
     Hidden tests ask the reference for the same expected values for every submission; the
     cache answers them with copies. Calls whose arguments are not plain data, or that modify
-    their arguments, are not cached. ``limit`` bounds the number of entries kept.
+    their arguments, are not cached. Memory is bounded: the cache keeps at most ``limit``
+    bytes, the least recently used going first, and one submission (see
+    :meth:`next_submission`) adds at most ``per_submission`` bytes, so a student whose code
+    calls the reference on large inputs of its choosing cannot fill it.
     ``counts`` maps each exercise to [calls from outside, calls its calls made in turn].
     """
 
-    def __init__(self, module, exercises: list[str], limit: int = 20_000):
-        self.module, self._exercises, self._limit = module, set(exercises), limit
-        self._memo: dict[bytes, object] = {}
+    def __init__(self, module, exercises: list[str], limit: int = 256 << 20,
+                 per_submission: int = 32 << 20):
+        self.module, self._exercises = module, set(exercises)
+        self._limit, self._per_submission = limit, per_submission
+        self._memo: OrderedDict[bytes, tuple[object, int]] = OrderedDict()
+        self._bytes = self._added = 0
         self.counts: dict[str, list[int]] = {name: [0, 0] for name in exercises}
         self._outer: list[str] = []  # the outermost call running, if any
+
+    def next_submission(self) -> None:
+        """A new submission starts: it may add its own ``per_submission`` bytes."""
+        self._added = 0
+
+    def _keep(self, key: bytes, value) -> None:
+        size = _size(value)
+        if size > self._per_submission - self._added:
+            return
+        self._added += size
+        self._memo[key] = (plain_copy(value), size)
+        self._bytes += size
+        while self._bytes > self._limit:
+            _, (_, dropped) = self._memo.popitem(last=False)
+            self._bytes -= dropped
 
     def __getattr__(self, name: str):
         attribute = getattr(self.module, name)
@@ -361,15 +409,15 @@ class MemoReference:
             self.counts[outer[0] if outer else name][bool(outer)] += 1
             key = codec.fingerprint((name, args, kwargs))
             if key is not None and key in self._memo:
-                return plain_copy(self._memo[key])
+                self._memo.move_to_end(key)
+                return plain_copy(self._memo[key][0])
             outer.append(name)
             try:
                 value = attribute(*args, **kwargs)
             finally:
                 outer.pop()
-            if key is not None and len(self._memo) < self._limit \
-                    and codec.fingerprint((name, args, kwargs)) == key:
-                self._memo[key] = plain_copy(value)
+            if key is not None and codec.fingerprint((name, args, kwargs)) == key:
+                self._keep(key, value)
             return value
 
         cached.__name__ = name

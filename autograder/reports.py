@@ -4,7 +4,8 @@ Every file is written atomically (a temporary file, then a rename), so a run tha
 each file either whole or absent.
 
 - ``gradebook.csv``: student, score, max_score, then one column per exercise in lesson order;
-- ``<student>/results.json``: Gradescope's results.json schema;
+- ``<student>/results.json``: Gradescope's results.json schema (``<student>`` is the
+  student's folder, :func:`autograder.escaping.folder_name` of the id);
 - ``<student>/feedback.md``: what passed, what failed and why, per exercise;
 - ``<student>/state.json``: the result with the suite and submission hashes it was graded
   under, so a killed or repeated run resumes instead of grading again;
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from . import __version__
 from .course import Assignment
+from .escaping import code_block, csv_cell, folder_name, markdown
 from .runner import StudentResult
 
 
@@ -48,24 +50,26 @@ def gradebook(results: list[StudentResult], exercises: list[str]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student", "score", "max_score", *exercises])
     for result in results:
+        name = csv_cell(result.student)
         if result.error:
-            writer.writerow([result.student, "error", "", *[""] * len(exercises)])
+            writer.writerow([name, "error", "", *[""] * len(exercises)])
             continue
         per = result.by_exercise(exercises)
-        writer.writerow([result.student, _points(result.score), _points(result.max_score),
+        writer.writerow([name, _points(result.score), _points(result.max_score),
                          *[_points(per[name][0]) for name in exercises]])
     return buffer.getvalue()
 
 
 def results_json(result: StudentResult) -> dict:
-    """One student's results in Gradescope's results.json schema."""
+    """One student's results in Gradescope's results.json schema; every text that may hold
+    what a student wrote is Markdown-escaped (``output_format`` md)."""
     tests = [
         {
             "name": f"{test.exercise}: {test.prop}",
             "score": _points(test.score),
             "max_score": _points(test.points),
             "status": "passed" if test.score == test.points else "failed",
-            "output": test.message,
+            "output": markdown(test.message),
             "visibility": "visible",
             "tags": [test.exercise],
         }
@@ -75,8 +79,10 @@ def results_json(result: StudentResult) -> dict:
         "score": _points(result.score),
         "max_score": _points(result.max_score),
         "execution_time": result.seconds,
-        "output": result.error or "\n".join(
-            [f"{_points(result.score)} / {_points(result.max_score)}", *result.notes]),
+        "output": markdown(result.error) if result.error else "\n\n".join(
+            [f"{_points(result.score)} / {_points(result.max_score)}",
+             *map(markdown, result.notes)]),
+        "output_format": "md",
         "visibility": "visible",
         "stdout_visibility": "hidden",
         "tests": tests,
@@ -84,29 +90,33 @@ def results_json(result: StudentResult) -> dict:
 
 
 def feedback(result: StudentResult, exercises: list[str]) -> str:
-    """A student's feedback as Markdown: score per exercise, then each failed property."""
+    """A student's feedback as Markdown: score per exercise, then each failed property.
+    What the student's code wrote (messages, notes, printed output) is escaped or fenced so
+    that it shows as text and cannot pose as the grader's."""
+    title = f"# Feedback for {markdown(result.student)}"
     if result.error:
-        return f"# Feedback for {result.student}\n\nYour submission could not be graded: " \
-               f"{result.error}\n"
-    lines = [f"# Feedback for {result.student}", "",
+        return f"{title}\n\nYour submission could not be graded: {markdown(result.error)}\n"
+    lines = [title, "",
              f"**Score: {_points(result.score)} / {_points(result.max_score)}**", "",
              "| exercise | score |", "|---|---|"]
     per = result.by_exercise(exercises)
     lines += [f"| `{name}` | {_points(per[name][0])} / {_points(per[name][1])} |"
               for name in exercises]
     if result.notes:
-        lines += ["", "## About your submission", ""] + [f"- {note}" for note in result.notes]
+        lines += ["", "## About your submission", ""]
+        lines += [f"- {markdown(note)}" for note in result.notes]
     for name in exercises:
         failed = [t for t in result.tests if t.exercise == name and t.score < t.points]
         if not failed:
             continue
         lines += ["", f"## `{name}`", ""]
-        lines += [f"- **{t.prop}** ({_points(t.points)} pt): {t.message}" for t in failed]
+        lines += [f"- **{markdown(t.prop)}** ({_points(t.points)} pt): {markdown(t.message)}"
+                  for t in failed]
     if all(t.score == t.points for t in result.tests):
         lines += ["", "Every hidden check passed."]
     if result.output.strip():
         excerpt = result.output.strip()[:2000]
-        lines += ["", "## What your code printed (first lines)", "", "```", excerpt, "```"]
+        lines += ["", "## What your code printed (first lines)", "", *code_block(excerpt)]
     return "\n".join(lines) + "\n"
 
 
@@ -157,6 +167,7 @@ def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: flo
         "resumed": resumed,  # results reused from an earlier run: same suite, same submission
         "seconds_total": round(seconds, 3),
         "peak_rss_mb_per_slot": (stats or {}).get("peak_rss_mb_per_slot", []),
+        "peak_rss_mb_grading_process": (stats or {}).get("peak_rss_mb_grading_process", []),
         "seconds_per_submission": {r.student: r.seconds for r in results},
     }
 
@@ -173,7 +184,7 @@ def write_student(out: Path, result: StudentResult, exercises: list[str],
                   key: dict | None = None) -> None:
     """Write one student's files as soon as they are graded; ``key`` ({"suite", "submission"}
     hashes) also records the result, so that a later run can skip this student."""
-    folder = out / result.student
+    folder = out / folder_name(result.student)
     write_atomic(folder / "results.json", json.dumps(results_json(result), indent=2) + "\n")
     write_atomic(folder / "feedback.md", feedback(result, exercises))
     if key is not None:
@@ -183,7 +194,7 @@ def write_student(out: Path, result: StudentResult, exercises: list[str],
 def load_graded(out: Path, student: str, key: dict) -> StudentResult | None:
     """The result a previous run recorded for ``student`` under the same ``key``, if any."""
     try:
-        state = json.loads((out / student / STATE).read_text(encoding="utf-8"))
+        state = json.loads((out / folder_name(student) / STATE).read_text(encoding="utf-8"))
         if any(state.get(name) != value for name, value in key.items()):
             return None
         return StudentResult.from_dict(state["result"])

@@ -25,6 +25,7 @@ from hypothesis.errors import Flaky
 
 from .checks import GradingFailure
 from .course import Assignment, UsageError
+from .escaping import folder_name, visible
 from .notebook import NotebookError, prepare, released_cells
 from .plugin import GradingContext, context_key, exercise_mark, new_context
 from .replay import (
@@ -33,6 +34,7 @@ from .replay import (
     Recorder,
     Recording,
     cheap_dependencies,
+    dependencies,
     from_payload,
     plain_copy,
     replay,
@@ -130,7 +132,8 @@ def find_students(paths: list[Path], assignment: Assignment) -> list[Student]:
 
     A ``.py`` or ``.ipynb`` file is one student (id = file stem). A folder holds one student
     per such file and one per sub-folder (id = folder name; see :func:`_code_in`), so an
-    nbgrader ``submitted/`` folder can be graded as it is.
+    nbgrader ``submitted/`` folder can be graded as it is. An id is any name; its results go
+    to :func:`autograder.escaping.folder_name` of it, inside ``--out`` whatever the name.
     """
     students: dict[str, Student] = {}
 
@@ -159,6 +162,12 @@ def find_students(paths: list[Path], assignment: Assignment) -> list[Student]:
             raise UsageError(f"cannot read {error.filename or path}: {error.strerror}") from None
         if not any(s.path.is_relative_to(path) for s in students.values()):
             raise UsageError(f"no submissions found in {path}")
+    folders: dict[str, str] = {}
+    for student in students:
+        other = folders.setdefault(folder_name(student), student)
+        if other != student:
+            raise UsageError(f"students {visible(other)!r} and {visible(student)!r} would share "
+                             f"the results folder {folder_name(student)!r}: rename one")
     return [students[key] for key in sorted(students)]
 
 
@@ -195,6 +204,7 @@ class _SuitePlugin:
         self.replays = {nodeid: from_payload(payload)
                         for nodeid, payload in recording.tests.items()}
         self.cheap = recording.cheap
+        self.deps = recording.deps
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -237,7 +247,7 @@ class _SuitePlugin:
                     calls += [(item.nodeid, *call) for call in example.calls]
             keys = [codec.fingerprint(call[1:]) for call in calls]
             self.batches[exercise, trusted] = slots, calls, keys, encode_batch(
-                calls, self.context.exercises, backend.budget.call_cpu, trusted)
+                calls, self.context.exercises, backend.budget.call_cpu, trusted, self.deps)
         slots, calls, keys, encoded = self.batches[exercise, trusted]
         if calls:
             prefetching.load(slots, keys, backend.prefetch(calls, encoded))
@@ -282,7 +292,9 @@ class _SuitePlugin:
         the exercise is graded again with the reference answering every call, and that
         result counts.
         """
+        getattr(self.context.reference, "next_submission", lambda: None)()
         backend = open_backend()
+        backend.allowed = self.deps
         prefetching = Prefetching(backend)
         submission = Submission(prefetching, self.context.exercises)
         self.context.submission = submission
@@ -336,8 +348,11 @@ class _ShardPlugin(_SuitePlugin):
                                                              f"{describe_exception(error)}")
                 self.results.put(result)
         finally:
-            self.zygote.close()
-            self.results.put(("peak_rss_mb", _peak_rss_mb(self.zygote)))
+            try:
+                self.zygote.close()
+            except Exception as error:  # nothing a submission leaves may stop the batch
+                self.results.put(("failed", f"closing its sandbox: {describe_exception(error)}"))
+            self.results.put(("peak_rss_mb", *_peak_rss_mb(self.zygote)))
         return True
 
     def _grade(self, student: Student, items: list[pytest.Item]) -> StudentResult:
@@ -397,6 +412,8 @@ class _RecordPlugin(_SuitePlugin):
         except UsageError as error:  # pytest would bury it in an INTERNALERROR
             self.error = error
         self.recording.cheap = cheap_dependencies(self.calls)
+        self.recording.deps = {name: dependencies(self.calls).get(name, frozenset())
+                               for name in self.context.exercises}
         return True
 
     def _record(self, item: pytest.Item) -> bytes | None:
@@ -514,11 +531,12 @@ def record_suite(assignment: Assignment) -> Recording:
     return plugin.recording
 
 
-def _peak_rss_mb(zygote: Zygote) -> float:
+def _peak_rss_mb(zygote: Zygote) -> tuple[float, float]:
     """A slot's peak memory: this grading process's peak RSS plus its zygote's and its
-    largest worker's (pages the workers share with the zygote count twice: an upper bound)."""
+    largest worker's (pages the workers share with the zygote count twice: an upper bound),
+    and this grading process's own (what the reference's work for students costs)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return round((own + sum(zygote.peak_kb)) / 1024, 1)
+    return round((own + sum(zygote.peak_kb)) / 1024, 1), round(own / 1024, 1)
 
 
 def _shard(assignment: Assignment, setup, tasks, results, budget: Budget) -> None:
@@ -527,8 +545,8 @@ def _shard(assignment: Assignment, setup, tasks, results, budget: Budget) -> Non
     become_subreaper()
     code = _run_suite(assignment, _ShardPlugin(_grading_context(assignment), setup, tasks,
                                                results, budget))
-    if code not in (0, 1, 5):
-        results.put(RuntimeError(f"the hidden suite could not be collected (pytest exit {code})"))
+    if code not in (0, 1, 5):  # the batch recorded the suite already: a grader failure
+        results.put(("failed", f"pytest exit {code}"))
 
 
 def collect(assignment: Assignment) -> tuple[list[pytest.Item], GradingContext]:
@@ -583,7 +601,8 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
     The suite is recorded here (see :func:`record_suite`) while the grading processes start,
     or read from ``cache`` (a file named after everything the recording depends on), where a
     new recording is kept. ``stats``, if given, receives ``recording`` ("made" or "cached")
-    and ``peak_rss_mb_per_slot``. ``budget`` defaults to the assignment's own.
+    ``peak_rss_mb_per_slot`` and ``peak_rss_mb_grading_process``. ``budget`` defaults to the
+    assignment's own.
     """
     budget = assignment.config.budget if budget is None else budget
     spawn = multiprocessing.get_context("spawn")
@@ -616,6 +635,8 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
         setup.put(payload)
     done: dict[str, StudentResult] = {}
     peaks: list[float] = []
+    graders: list[float] = []
+    failures: list[str] = []
     while len(done) < len(students) or len(peaks) < len(shards):
         try:
             result = results.get(timeout=1.0)
@@ -623,10 +644,12 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
             if not any(shard.is_alive() for shard in shards):
                 break
             continue
-        if isinstance(result, Exception):
-            raise UsageError(str(result))
-        if isinstance(result, tuple):  # a grading process's last word: its peak memory
-            peaks.append(result[1])
+        if isinstance(result, tuple):  # a grading process's peak memory, or its failure
+            if result[0] == "peak_rss_mb":
+                peaks.append(result[1])
+                graders.append(result[2])
+            else:
+                failures.append(result[1])
             continue
         done[result.student] = result
         if on_result is not None:
@@ -635,9 +658,11 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
         shard.join(timeout=10)
     if stats is not None:
         stats["peak_rss_mb_per_slot"] = sorted(peaks)
+        stats["peak_rss_mb_grading_process"] = sorted(graders)
+    why = f" ({'; '.join(failures)[:300]})" if failures else ""
     for student in students:  # a shard that died takes nothing down with it
         done.setdefault(student.id, StudentResult(student.id, error=f"{GRADER_ERROR}: its "
-                                                                    "grading process died"))
+                                                                    f"grading process died{why}"))
     return [done[student.id] for student in students]
 
 

@@ -2,8 +2,9 @@
 
 ``submission.scale(x)`` sends the call to a backend and returns the decoded result: plain
 ndarrays, floats, dicts, lists and tuples, never an object the student built. While one
-exercise runs, the submission's own calls to the *other* exercises are answered by the
-reference (dependency isolation), so a bug in ``forward`` cannot cost points in ``backward``.
+exercise runs, the submission's own calls to the other exercises that its reference calls are
+answered by the reference (dependency isolation, see :func:`answered`), so a bug in
+``forward`` cannot cost points in ``backward``.
 
 Two backends exist:
 
@@ -82,6 +83,20 @@ class Submission:
         self._backend.close()
 
 
+def answered(name: str, exercises: list[str], allowed: dict[str, frozenset[str]] | None,
+             trusted: frozenset[str] = frozenset()) -> list[str]:
+    """The other exercises whose calls the grader answers with the reference while ``name``
+    runs: those its reference calls (``allowed[name]``; every other one when ``allowed`` is
+    None), but for the ``trusted`` ones, which run the student's own code. Any other function
+    the student's code calls is the student's own.
+
+    Example: answered("descend", ["step", "descend", "fit"], {"descend": {"step"}}) == ["step"]
+    """
+    callable_ = exercises if allowed is None else allowed.get(name, frozenset())
+    return [other for other in exercises
+            if other != name and other in callable_ and other not in trusted]
+
+
 def plain(value):
     """Round-trip a value through the wire codec: what a sandboxed call would have returned."""
     return codec.decode(codec.encode(value))
@@ -106,6 +121,7 @@ class InProcessBackend:
         self.reference = reference
         self.exercises = exercises
         self.trusted: frozenset[str] = frozenset()  # exercises that run the student's own code
+        self.allowed: dict[str, frozenset[str]] | None = None  # see :func:`answered`
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Call:
         namespace = self.namespace
@@ -113,7 +129,7 @@ class InProcessBackend:
         if not callable(function):
             raise StudentError(f"your submission does not define the function {name}()")
         args, kwargs = copy.deepcopy((args, kwargs))
-        others = [other for other in self.exercises if other != name and other not in self.trusted]
+        others = answered(name, self.exercises, self.allowed, self.trusted)
         saved = {other: namespace[other] for other in others if other in namespace}
         namespace.update({other: getattr(self.reference, other) for other in others})
         try:

@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 import sysconfig
+import tempfile
 import time
 from pathlib import Path
 
@@ -110,6 +111,80 @@ def _leftovers(markers: list[str]) -> list[str]:
     return alive
 
 
+#: names a submission's file may have, each a copy of the reference (issue: ids from names)
+ODD_NAMES = ["..", "gradebook.csv", '=HYPERLINK("example.com","x")', "\x1b[31mred",
+             ".hidden", "a\u202eevil"]
+PORT = 40731  # where 51_network_escape.py tries to reach the test
+
+
+class _Listener:
+    """TCP and UDP listeners on 127.0.0.1:PORT that note whatever reaches them."""
+
+    def __init__(self):
+        import socket
+        import threading
+
+        self.received: list[str] = []
+        self.sockets = []
+        self.stopped = False
+        for kind in (socket.SOCK_STREAM, socket.SOCK_DGRAM):
+            listener = socket.socket(socket.AF_INET, kind)
+            listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                listener.bind(("127.0.0.1", PORT))
+            except OSError:
+                listener.close()
+                continue
+            if kind == socket.SOCK_STREAM:
+                listener.listen()
+            listener.settimeout(0.2)
+            self.sockets.append(listener)
+            threading.Thread(target=self._serve, args=(listener, kind), daemon=True).start()
+        self.listening = len(self.sockets) == 2  # else the port is taken on this machine
+        if self.listening:  # they hear this process: silence later means no worker got out
+            with socket.create_connection(("127.0.0.1", PORT), timeout=5):
+                pass
+            socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(b"x", ("127.0.0.1", PORT))
+            deadline = time.monotonic() + 5
+            while len(self.received) < 2 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert len(self.received) == 2, f"the test's own listeners heard {self.received}"
+            self.received.clear()
+
+    def _serve(self, listener, kind) -> None:
+        import socket
+
+        while not self.stopped:
+            try:
+                if kind == socket.SOCK_STREAM:
+                    connection, peer = listener.accept()
+                    self.received.append(f"tcp connection from {peer}")
+                    connection.close()
+                else:
+                    data, peer = listener.recvfrom(4096)
+                    self.received.append(f"udp datagram from {peer}")
+            except OSError:
+                continue
+
+    def close(self) -> list[str]:
+        self.stopped = True
+        time.sleep(0.3)
+        for listener in self.sockets:
+            listener.close()
+        return self.received
+
+
+def _sysv_objects() -> dict[str, int]:
+    """How many SysV shared-memory segments, queues and semaphore sets exist."""
+    counts = {}
+    for kind in ("shm", "msg", "sem"):
+        try:
+            counts[kind] = len(Path(f"/proc/sysvipc/{kind}").read_text().splitlines()) - 1
+        except OSError:
+            counts[kind] = 0
+    return counts
+
+
 def _layer(name: str) -> str:
     """The AUTOGRADER_SANDBOX cap for a layer, or skip when this machine lacks it."""
     if name == "namespace":
@@ -150,6 +225,8 @@ def batch(request, tmp_path_factory):
         if path.stem not in skipped:
             shutil.copy(path, folder / path.name)
     shutil.copy(LR_SOURCE, folder / "honest.py")
+    for name in ODD_NAMES:
+        shutil.copy(LR_SOURCE, folder / f"{name}.py")
     (folder / "zeros.py").write_text(ZEROS)
     decoy.mkdir()  # an earlier run's output, which tampering submissions hunt for
     (decoy / "gradebook.csv").write_text("student,score,max_score\nhonest,100,100\n")
@@ -162,9 +239,14 @@ def batch(request, tmp_path_factory):
     # a stated bound, not a speed check: every submission is capped by its own wall budget
     per_student = len(EXERCISES) * DEFAULT_BUDGET.exercise_wall + DEFAULT_BUDGET.import_wall
     bound = math.ceil(students / JOBS) * per_student + 300
+    scratch_before = set(Path(tempfile.gettempdir()).glob("autograder-scratch-*"))
+    ipc_before, listener = _sysv_objects(), _Listener()
     started = time.monotonic()
-    done = run_cli("grade", "logistic_regression", str(folder), "--out", str(out),
-                   "--jobs", str(JOBS), timeout=bound, env={"AUTOGRADER_SANDBOX": level})
+    try:
+        done = run_cli("grade", "logistic_regression", str(folder), "--out", str(out),
+                       "--jobs", str(JOBS), timeout=bound, env={"AUTOGRADER_SANDBOX": level})
+    finally:
+        reached = listener.close()
     seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr[-3000:]
     print(f"\n{level}: {students} submissions in {seconds:.0f} s (bound {bound} s)")
@@ -172,7 +254,11 @@ def batch(request, tmp_path_factory):
     return {"level": level, "book": read_gradebook(out), "out": out, "folder": folder,
             "before": before, "after": _fingerprint(watched), "stdout": done.stdout,
             "alive": _leftovers([str(folder), str(base)]), "seconds": seconds,
-            "skipped": skipped}
+            "skipped": skipped, "base": base, "reached": reached,
+            "listening": listener.listening,
+            "ipc": (ipc_before, _sysv_objects()),
+            "scratch_left": set(Path(tempfile.gettempdir()).glob("autograder-scratch-*"))
+            - scratch_before}
 
 
 def test_the_layer_is_the_one_asked_for_and_recorded(batch):
@@ -221,3 +307,83 @@ def test_no_file_outside_scratch_changed(batch):
     assert changed == []
     planted = [p for p in map(Path, sys.path) if (p / "zz_hostile_marker.pth").exists()]
     assert planted == []
+
+
+def test_odd_file_names_stay_inside_out_and_show_as_text(batch):
+    """A student id comes from a file name: its results land in a folder inside --out, the
+    gradebook shows it as text (no formula, no terminal escape), and it keeps full marks."""
+    from autograder.escaping import csv_cell, folder_name
+
+    base, out = batch["base"], batch["out"]
+    assert sorted(path.name for path in base.iterdir()) == ["class", "old-run", "out"]
+    raw = (out / "gradebook.csv").read_text()
+    assert "\x1b" not in raw and "\x1b" not in batch["stdout"] and "\u202e" not in raw
+    for name in ODD_NAMES:
+        row = batch["book"][csv_cell(name)]
+        assert row["score"] == "100", (name, row)
+        folder = out / folder_name(name)
+        assert folder.parent == out and (folder / "feedback.md").is_file(), name
+    assert "'=HYPERLINK" in raw
+    assert not [line for line in raw.splitlines() if line.lstrip('"').startswith("=")]
+    assert (out / "gradebook.csv").is_file() and (out / "manifest.json").is_file()
+
+
+def test_a_scratch_tree_too_deep_to_recurse_is_removed(batch):
+    """47 leaves 3000 nested folders and a locked one: the batch ends whole, and no scratch
+    folder outlives it."""
+    assert batch["book"]["47_deep_scratch_tree"]["score"] == "100"
+    assert batch["scratch_left"] == set()
+
+
+def test_nothing_reaches_the_network(batch):
+    if not batch["listening"]:
+        pytest.skip(f"port {PORT} is taken here: nothing listened for 51_network_escape.py")
+    assert batch["reached"] == []
+
+
+def test_no_sysv_ipc_object_outlives_the_batch(batch):
+    before, after = batch["ipc"]
+    assert all(after[kind] <= before[kind] for kind in after), (before, after)
+
+
+def test_what_a_student_writes_cannot_pose_as_the_grader(batch):
+    """55 prints a closing fence, a heading, HTML and a javascript: link, and raises with
+    them: in its feedback they stay inside the code block or escaped in one line."""
+    text = (batch["out"] / "55_feedback_spoofing" / "feedback.md").read_text()
+    outside, fence = [], None
+    for line in text.splitlines():
+        if fence is None and line.startswith("```"):
+            fence = line
+        elif fence is not None and line == fence:
+            fence = None
+        elif fence is None:
+            outside.append(line)
+    assert fence is None  # every block it opened is closed by its own fence
+    assert not [line for line in outside if line.startswith("## Every")]
+    assert "Every hidden check passed." not in outside
+    joined = "\n".join(outside)
+    assert "<script>" not in joined and "](javascript:" not in joined, joined
+    results = (batch["out"] / "55_feedback_spoofing" / "results.json").read_text()
+    assert "<script>" not in results and "](javascript:" not in results
+
+
+def test_what_a_student_printed_reaches_the_feedback(batch):
+    text = (batch["out"] / "56_printed_output_is_kept" / "feedback.md").read_text()
+    assert "hostile-56 printed this at import" in text
+    assert "hostile-56 printed this in sigmoid" in text
+
+
+def test_work_done_for_students_stays_bounded_in_the_grader(batch):
+    """48 asks the grader for endless optimize runs and 49 for hundreds of 8 MB answers:
+    neither holds a grading process beyond its budget nor fills its memory (a clean run's
+    grading process peaks near 300 MB; the cache holds at most 256 MB)."""
+    import json
+
+    manifest = json.loads((batch["out"] / "manifest.json").read_text())
+    assert max(manifest["peak_rss_mb_grading_process"]) < 900, manifest
+    book = batch["book"]
+    for name in ("48_endless_work_in_the_driver", "49_fill_the_grader_cache"):
+        assert book[name]["score"] != "error", book[name]
+    budget = len(EXERCISES) * DEFAULT_BUDGET.exercise_wall * 2 + DEFAULT_BUDGET.import_wall
+    seconds = manifest["seconds_per_submission"]["48_endless_work_in_the_driver"]
+    assert seconds < budget, seconds  # each exercise's budget, twice at most (a regrade)

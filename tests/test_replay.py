@@ -131,3 +131,22 @@ def test_the_cached_reference_answers_copies_and_counts_nested_calls():
     assert again["dw"][0, 0] != 99.0
     assert cached.counts["propagate"] == [2, 1]  # two calls; the first asked sigmoid once
     assert cached.counts["sigmoid"] == [0, 0]  # sigmoid was only ever called inside
+
+
+def test_the_cached_reference_keeps_a_bounded_number_of_bytes():
+    """A submission asking the reference about many large inputs adds at most its own share
+    to the cache, and the cache as a whole stays under its limit."""
+    class Module:
+        def double(self, x):
+            return 2 * x
+
+    cached = MemoReference(Module(), ["double"], limit=3 << 20, per_submission=2 << 20)
+    megabyte = [np.full(1 << 17, float(i)) for i in range(8)]  # 1 MiB each
+    for x in megabyte:
+        cached.double(x)
+    assert cached._bytes <= 2 << 20  # this submission's share
+    cached.next_submission()
+    for x in megabyte[4:]:
+        cached.double(x + 0.5)
+    assert cached._bytes <= 3 << 20  # the least recently used went
+    np.testing.assert_array_equal(cached.double(megabyte[0]), 2 * megabyte[0])

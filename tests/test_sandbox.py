@@ -192,3 +192,126 @@ def test_a_worker_cannot_call_a_function_it_was_not_given(sandboxed):
         "    return [answer['op'] + ': ' + answer.get('error', '') for answer in answers]\n")
     answers = submission.predict(lambda v: v, 1.0)
     assert answers == ["raise: no such function"] * 3
+
+
+def test_a_scratch_tree_too_deep_and_locked_is_removed(tmp_path):
+    """Deeper than recursion and PATH_MAX allow, with a folder whose permission is gone."""
+    from autograder.sandbox.scratch import remove_tree, usage
+
+    root = tmp_path / "scratch"
+    root.mkdir()
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    for _ in range(3000):
+        os.mkdir("d", dir_fd=fd)
+        child = os.open("d", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+        os.close(fd)
+        fd = child
+    os.close(fd)
+    (root / "locked").mkdir()
+    (root / "locked" / "kept").write_text("x" * 5000)
+    (root / "link").symlink_to(ROOT)  # never followed
+    (root / "locked").chmod(0)
+    size, entries = usage(str(root), limit=100_000)
+    assert entries >= 2000 and size > 0  # counted as deep as paths allow
+    remove_tree(str(root))
+    assert not root.exists() and ROOT.is_dir()
+
+
+def test_the_worker_cannot_open_sockets_or_sysv_ipc(sandboxed):
+    from autograder.sandbox.jail import seccomp_available
+
+    if not seccomp_available():
+        pytest.skip("this kernel or machine has no seccomp filter for the worker")
+    submission = sandboxed(
+        "import ctypes, socket\n"
+        "def predict(w, b, X):\n"
+        "    refused = []\n"
+        "    for family, kind in ((socket.AF_INET, socket.SOCK_DGRAM),\n"
+        "                         (socket.AF_INET6, socket.SOCK_STREAM),\n"
+        "                         (socket.AF_UNIX, socket.SOCK_STREAM)):\n"
+        "        try:\n"
+        "            socket.socket(family, kind)\n"
+        "        except PermissionError:\n"
+        "            refused.append(int(family))\n"
+        "    libc = ctypes.CDLL(None)\n"
+        "    made = [libc.shmget(0, 4096, 0o1666), libc.msgget(0, 0o1666)]\n"
+        "    a, b = socket.socketpair()  # reaches nothing: still allowed\n"
+        "    return refused, made\n")
+    refused, made = submission.predict(None, None, None)
+    assert len(refused) == 3 and made == [-1, -1]
+
+
+def test_the_grader_answers_only_the_exercises_the_reference_calls(tmp_path, reference):
+    """With the recorded dependencies, propagate may ask the grader for sigmoid but not for
+    optimize: a student cannot take another exercise's answer from the grader."""
+    path = tmp_path / "student.py"
+    path.write_text(
+        "import numpy as np\n"
+        "def propagate(w, b, X, Y):\n"
+        "    out = []\n"
+        "    for ask in (lambda: sigmoid(np.zeros(2)), lambda: optimize(w, b, X, Y)):\n"
+        "        try:\n"
+        "            out.append(type(ask()).__name__)\n"
+        "        except Exception as error:\n"
+        "            out.append(str(error))\n"
+        "    return out\n"
+        "def optimize(w, b, X, Y):\n"
+        "    return 'the student s own optimize'\n")
+    backend = SandboxBackend(path, EXERCISES, reference, FAST)
+    backend.allowed = {"propagate": frozenset({"sigmoid"})}
+    try:
+        answers = Submission(backend, EXERCISES).propagate(np.zeros((2, 1)), 0.0,
+                                                           np.ones((2, 3)), np.ones((1, 3)))
+    finally:
+        backend.close()
+    assert answers == ["ndarray", "str"]
+
+
+def test_driver_work_for_a_callback_is_bounded(sandboxed):
+    """Huge iteration counts of any numeric type are refused; what the driver does stays
+    inside the call's time budget."""
+    from autograder.sandbox.session import _too_big
+
+    assert _too_big([np.int64(10**12)]) and _too_big([{"n": np.float64(1e12)}])
+    assert _too_big([np.array(10**9)]) and _too_big([(float("inf"),)])
+    assert not _too_big([True, 3, 2.5e9 + 0.5, np.zeros(10**6)])
+    submission = sandboxed(
+        "import numpy as np\n"
+        "def model(X, Y):\n"
+        "    try:\n"
+        "        optimize(np.zeros((2, 1)), 0.0, X, Y, num_iterations=np.int64(10**12))\n"
+        "    except Exception as error:\n"
+        "        return str(error)\n", Budget(call_wall=3.0, call_cpu=2.0, cpu_total=30,
+                                         exercise_wall=8.0, memory=1 << 30, output=1024))
+    said = submission.model(np.ones((2, 3)), np.ones((1, 3)))
+    assert "arguments too large for optimize()" in said
+
+
+def test_the_drivers_answer_stops_at_the_calls_deadline(tmp_path):
+    """The reference answering a callback runs in the driver: it is interrupted when the
+    student's call runs out of time, instead of holding the grader."""
+    class SlowReference:
+        def optimize(self, *args, **kwargs):
+            started = time.monotonic()
+            while time.monotonic() - started < 60:  # as long as a student could make it
+                pass
+            return "finished"
+
+    path = tmp_path / "student.py"
+    path.write_text("def model(x):\n"
+                    "    try:\n"
+                    "        return optimize(x)\n"
+                    "    except Exception as error:\n"
+                    "        return str(error)\n")
+    backend = SandboxBackend(path, EXERCISES, SlowReference(),
+                             Budget(call_wall=2.0, call_cpu=2.0, cpu_total=30,
+                                    exercise_wall=20.0, memory=1 << 30, output=1024))
+    started = time.monotonic()
+    try:
+        said = Submission(backend, EXERCISES).model(1.0)
+    except StudentError as error:
+        said = str(error)
+    finally:
+        backend.close()
+    assert time.monotonic() - started < 30  # the budget held: 2 s asked, 60 s offered
+    assert "took longer than the time left" in said or "did not finish within" in said

@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from . import codec
+from .scratch import remove_tree, usage
 
 WORKER = Path(__file__).resolve().with_name("worker.py")
 LEVELS = ("namespace", "uid", "landlock", "process")  # strongest first
@@ -66,7 +67,9 @@ class Budget:
 DEFAULT_BUDGET = Budget()
 
 
-SCRATCH_MB = 256  # the namespace layer's tmpfs, shared by one slot's workers in turn
+SCRATCH_MB = 256  # what a slot's scratch may hold: the namespace layer's tmpfs, a watch elsewhere
+SCRATCH_ENTRIES = 20_000  # files and folders in a scratch folder, where it is watched
+QUOTA_PERIOD = 0.2  # seconds between looks at the scratch folders
 
 
 def _bwrap_args() -> list[str]:
@@ -119,6 +122,16 @@ def _probe_uid() -> str:
         return ""
     return "root cannot chroot or change uid here: " + \
         done.stderr.decode(errors="replace").strip().splitlines()[-1][:200]
+
+
+def seccomp_available() -> bool:
+    """Whether workers get the seccomp filter (no sockets, no SysV IPC, no io_uring): this
+    kernel filters system calls and the worker knows this machine's call numbers."""
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return False
+    return "\nSeccomp:" in status and os.uname().machine in ("x86_64", "aarch64")
 
 
 def landlock_abi() -> int:
@@ -220,6 +233,7 @@ class Child:
 
     def __init__(self, channel: socket.socket, fds: list[int], pid: int, cap: int):
         self.channel, self.pid, self.code = channel, pid, None
+        self.stopped_for: str | None = None  # why the grader killed it, if it did
         stdout, stderr, progress = fds
         self.stdout = _CappedReader(os.fdopen(stdout, "rb"), cap)
         self.stderr = _CappedReader(os.fdopen(stderr, "rb"), cap)
@@ -235,6 +249,8 @@ class Child:
 
     def exit_description(self) -> str:
         """Why the process ended, in words: an exit code or the signal that killed it."""
+        if self.stopped_for is not None:
+            return f"was stopped: {self.stopped_for}"
         if self.code is None:
             return "stopped answering"
         if self.code < 0:
@@ -275,11 +291,13 @@ class Zygote:
         self.children: dict[int, Child] = {}
         self.stderr: _CappedReader | None = None
         self.peak_kb = (0, 0)  # the zygote's peak RSS and its largest worker's, as last told
+        self._watch: threading.Event | None = None  # set to stop the scratch quota watch
 
     def _launch(self, deadline: float) -> None:
         self.root.mkdir(exist_ok=True)
         self.control, child = socket.socketpair()
         config = {"site": _site_dirs(), "memory_bytes": self.budget.memory,
+                  "seccomp": seccomp_available(),
                   "cpu_total": self.budget.cpu_total, "level": self.level, "uid": self.uid,
                   "readable": sorted({sys.prefix, sys.base_prefix, *_site_dirs(), "/usr",
                                       "/lib", "/lib64", "/etc", str(WORKER.parent)}),
@@ -294,6 +312,9 @@ class Zygote:
         )
         child.close()
         self.stderr = _CappedReader(self.process.stderr, 4096)
+        if self.level != "namespace" and self._watch is None:  # there: a size-capped tmpfs
+            self._watch = threading.Event()
+            threading.Thread(target=self._enforce_quota, daemon=True).start()
         try:
             hello = codec.recv_message(self.control, deadline=deadline)
         except (EOFError, TimeoutError, OSError, codec.CodecError):
@@ -303,6 +324,20 @@ class Zygote:
             reason = self.stderr.text().strip().splitlines()
             raise SandboxError(f"the {self.level} sandbox did not start"
                                + (f": {reason[0][:300]}" if reason else ""))
+
+    def _enforce_quota(self) -> None:
+        """Watch the scratch folders; stop the workers when they hold more than SCRATCH_MB
+        or SCRATCH_ENTRIES (the tmpfs of the namespace level caps the same)."""
+        while not self._watch.wait(QUOTA_PERIOD):
+            size, entries = usage(str(self.root), SCRATCH_ENTRIES)
+            if size > SCRATCH_MB << 20 or entries >= SCRATCH_ENTRIES:
+                why = f"it wrote more than {SCRATCH_MB} MiB or {SCRATCH_ENTRIES} files and " \
+                      "folders into its scratch folder"
+                for child in list(self.children.values()):
+                    child.stopped_for = why
+                    kill_tree(child.pid)
+                if self.uid is not None:
+                    kill_uid(self.uid)
 
     def spawn(self, name: str, code: bytes | None, cells: list | None,
               deadline: float) -> Child:
@@ -349,6 +384,9 @@ class Zygote:
 
     def close(self) -> None:
         """Kill the zygote, its workers and their descendants; remove the scratch folder."""
+        if self._watch is not None:
+            self._watch.set()
+            self._watch = None
         if self.process is not None:
             kill_tree(self.process.pid)
             if self.uid is not None:
@@ -368,7 +406,7 @@ class Zygote:
         for child in self.children.values():
             child.close()
         self.children.clear()
-        shutil.rmtree(self.root, ignore_errors=True)
+        remove_tree(str(self.root))
 
 
 _CLAIMED: dict[int, int] = {}  # uid -> the open lock file that keeps it ours

@@ -9,29 +9,70 @@ call starts a fresh worker, so the remaining tests go on.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import math
 import select
+import signal
+import threading
 import time
 from collections import deque
 from pathlib import Path
 
-from ..submission import Call, StudentError, describe_exception
+import numpy as np
+
+from ..submission import Call, StudentError, answered, describe_exception
 from . import codec
 from .jail import DEFAULT_BUDGET, Budget, Child, SandboxError, Zygote
 
-MAX_CALLBACK_INT = 50_000  # e.g. num_iterations: the reference runs in the driver, unbudgeted
+MAX_CALLBACK_INT = 50_000  # e.g. num_iterations: the reference runs in the driver
 
 
 def _too_big(values: list) -> bool:
+    """Whether any number in ``values`` (nested) is an integer-valued number above
+    MAX_CALLBACK_INT, of any numeric type: a Python or numpy int or float, or a 0-d array."""
     for value in values:
-        if isinstance(value, list | tuple) and _too_big(list(value)):
-            return True
-        if isinstance(value, dict) and _too_big(list(value.values())):
-            return True
-        if isinstance(value, int | float) and not isinstance(value, bool) \
-                and abs(value) > MAX_CALLBACK_INT and float(value).is_integer():
-            return True
+        kind = type(value)
+        if kind is list or kind is tuple:
+            if _too_big(list(value)):
+                return True
+        elif kind is dict:
+            if _too_big(list(value.values())):
+                return True
+        elif kind is not bool and (
+                kind in (int, float) or isinstance(value, np.integer | np.floating)
+                or kind is np.ndarray and value.ndim == 0 and value.dtype.kind in "iuf"):
+            number = float(value)
+            if abs(number) > MAX_CALLBACK_INT and (not math.isfinite(number)
+                                                   or number.is_integer()):
+                return True
     return False
+
+
+class _Overtime(BaseException):
+    """The driver's work for a callback ran past the call's time budget (BaseException: the
+    code it interrupts must not catch it)."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Interrupt the block with _Overtime after ``seconds`` of wall time, so work the driver
+    does on a student's behalf is budgeted like the student's own (main thread only; elsewhere
+    the block runs unlimited)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def overtime(signum, frame):
+        raise _Overtime()
+
+    previous = signal.signal(signal.SIGALRM, overtime)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
 class SandboxBackend:
@@ -59,6 +100,7 @@ class SandboxBackend:
         self.output = {"stdout": "", "stderr": ""}
         self.trusted: frozenset[str] = frozenset()  # exercises that run the student's own code
         self.functions: dict[int, object] = {}  # functions passed to the running call
+        self.allowed: dict[str, frozenset[str]] | None = None  # see submission.answered
 
     # -- worker lifecycle -------------------------------------------------------------------
 
@@ -134,7 +176,7 @@ class SandboxBackend:
         return self.worker
 
     def _others(self, name: str) -> list[str]:
-        return [other for other in self.exercises if other != name and other not in self.trusted]
+        return answered(name, self.exercises, self.allowed, self.trusted)
 
     def call(self, name: str, args: tuple, kwargs: dict) -> Call:
         worker = self._ready(name)
@@ -184,7 +226,8 @@ class SandboxBackend:
                 start = _next_group(calls, start)
                 continue
             payload = batch if start == 0 and batch is not None else \
-                encode_batch(calls[start:], self.exercises, self.budget.call_cpu, self.trusted)
+                encode_batch(calls[start:], self.exercises, self.budget.call_cpu,
+                             self.trusted, self.allowed)
             index, inbox = start, deque()
             for index in range(start, len(calls)):
                 group, name, args, kwargs = calls[index]
@@ -248,8 +291,10 @@ class SandboxBackend:
                     raise codec.CodecError("a reply must be a dict")
                 if reply.get("op") != "callback":
                     return reply
-                codec.send_message(worker.channel, self._callback(reply, name),
-                                   deadline=deadline)
+                until = deadline if deadline is not None else time.monotonic() + limit
+                until = min(until, time.monotonic() + self._left(name))
+                codec.send_message(worker.channel, self._callback(reply, name, until),
+                                   deadline=until)
         except TimeoutError:
             self._stop(worker)
             raise StudentError(f"{name}() did not finish within {limit:g} s "
@@ -298,32 +343,43 @@ class SandboxBackend:
             return Call(reply.get("value"), tuple(reply["args"]), reply["kwargs"])
         return Call(reply.get("value"), None if args is None else tuple(args), kwargs)
 
-    def _callback(self, request: dict, calling: str) -> dict:
+    def _callback(self, request: dict, calling: str, until: float) -> dict:
         """Answer the submission's call to another exercise with the reference, or its call
         of a function the test passed in with that function.
 
-        Never for ``calling``, the exercise under test: the reference would answer for it.
-        Arguments that would keep the driver busy for long are refused (see MAX_CALLBACK_INT).
+        Never for ``calling``, the exercise under test: the reference would answer for it,
+        nor for an exercise its reference does not call. The driver's work stops at ``until``
+        (the call's deadline), and arguments that would keep it busy for long are refused
+        (see MAX_CALLBACK_INT).
         """
         name = request.get("fn")
         args, kwargs = request.get("args"), request.get("kwargs")
+        if not isinstance(args, list) or not isinstance(kwargs, dict):
+            return {"op": "raise", "error": "malformed callback"}
         if "handle" in request:
             handle = request["handle"]  # hostile data: an int, or anything at all
             function = self.functions.get(handle) if type(handle) is int else None
-            if function is None or not isinstance(args, list) or not isinstance(kwargs, dict):
+            if function is None:
                 return {"op": "raise", "error": "no such function"}
-            try:
-                return {"op": "return", "value": function(*args, **kwargs)}
-            except Exception as error:  # the test's function rejects what the student gave
-                return {"op": "raise", "error": describe_exception(error)}
-        if name not in self.exercises or name == calling or not isinstance(args, list) \
-                or not isinstance(kwargs, dict):
-            return {"op": "raise", "error": "not another exercise of this assignment"}
+            return self._answer(function, args, kwargs, until)
+        if name not in self._others(calling):
+            return {"op": "raise", "error": f"the grader does not answer calls to {name!r} "
+                                            f"while {calling}() runs"[:200]}
         if _too_big([*args, *kwargs.values()]):
             return {"op": "raise", "error": f"arguments too large for {name}() "
                                             f"(numbers above {MAX_CALLBACK_INT})"}
+        return self._answer(getattr(self.reference, name), args, kwargs, until)
+
+    @staticmethod
+    def _answer(function, args: list, kwargs: dict, until: float) -> dict:
+        """Run trusted code (the reference, or a function a test passed in) on arguments the
+        student chose (decoded here: plain data), within the call's time budget."""
         try:
-            value = getattr(self.reference, name)(*args, **kwargs)  # decoded here: ours alone
+            with _time_limit(until - time.monotonic()):
+                value = function(*args, **kwargs)
+        except _Overtime:
+            return {"op": "raise", "error": "the grader's answer took longer than the time "
+                                            "left for this call"}
         except Exception as error:  # the student passed arguments the reference rejects
             return {"op": "raise", "error": describe_exception(error)}
         return {"op": "return", "value": value}
@@ -338,12 +394,13 @@ def _next_group(calls: list[tuple], index: int) -> int:
 
 
 def encode_batch(calls: list[tuple], exercises: list[str], cpu: float,
-                 trusted: frozenset[str] = frozenset()) -> bytes:
+                 trusted: frozenset[str] = frozenset(),
+                 allowed: dict[str, frozenset[str]] | None = None) -> bytes:
     """The worker's ``batch`` request for ``calls`` ((group, name, args, kwargs) each), with
-    the exercises in ``trusted`` left to the student's code; the same for every submission, so
-    a grading process encodes it once."""
+    the other exercises answered as :func:`autograder.submission.answered` says; the same for
+    every submission, so a grading process encodes it once."""
     groups: dict = {}
-    others = {name: [other for other in exercises if other != name and other not in trusted]
+    others = {name: answered(name, exercises, allowed, trusted)
               for name in {call[1] for call in calls}}
     return codec.encode({"op": "batch", "cpu": cpu, "others": others, "calls": [
         {"fn": name, "args": list(args), "kwargs": dict(kwargs),

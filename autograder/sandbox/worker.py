@@ -2,9 +2,9 @@
 
 The zygote is started as ``python -I -S worker.py FD CONFIG_JSON`` with a cleared environment,
 inside the sandbox layer the driver chose (see :mod:`autograder.sandbox.jail`). It never
-imports the ``autograder`` package, the reference or the suites: it loads only ``codec.py`` (a
-sibling file, by path) and numpy and the standard library from the site directories CONFIG
-names. It never runs student code itself. Once those modules are loaded it says
+imports the ``autograder`` package, the reference or the suites: it loads only ``codec.py``
+and ``scratch.py`` (sibling files, by path) and numpy and the standard library from the site
+directories CONFIG names. It never runs student code itself. Once those modules are loaded it says
 ``{"op": "ready"}`` on its control socket FD and serves:
 
 - ``{"op": "spawn", "name", "code" | "cells"}``: forks a worker for one submission (``code``,
@@ -38,11 +38,11 @@ parses:
 """
 
 import importlib.util
+import io
 import json
 import mmap
 import os
 import resource
-import shutil
 import signal
 import socket
 import sys
@@ -51,10 +51,11 @@ import traceback
 import types
 
 
-def _load_codec():
+def _load_sibling(name):
+    """Load ``name``.py from this folder by path (the zygote never imports the package)."""
     spec = importlib.util.spec_from_file_location(
-        "_autograder_codec", os.path.join(os.path.dirname(os.path.abspath(__file__)), "codec.py")
-    )
+        f"_autograder_{name}", os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                            f"{name}.py"))
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while it executes
     spec.loader.exec_module(module)
@@ -154,6 +155,59 @@ def _landlock(readable, writable):
     os.close(fd)
 
 
+#: per machine: the seccomp audit arch and the system calls no worker may make: sockets of
+#: any kind (no network, no abstract unix socket), SysV IPC (shared memory, queues and
+#: semaphores would outlive the worker) and io_uring (which can do both without them)
+_DENIED = {
+    "x86_64": (0xC000003E, {"socket": 41, "shmget": 29, "semget": 64, "msgget": 68,
+                            "io_uring_setup": 425}),
+    "aarch64": (0xC00000B7, {"socket": 198, "shmget": 194, "semget": 190, "msgget": 186,
+                             "io_uring_setup": 425}),
+}
+
+
+def _seccomp():
+    """A seccomp filter: the calls in _DENIED, and every call of a foreign ABI (32-bit or
+    x32 on x86_64), fail with EPERM. socketpair stays allowed: it reaches nothing."""
+    import ctypes
+    import errno
+
+    arch, denied = _DENIED[os.uname().machine]
+    refuse, allow = 0x00050000 | errno.EPERM, 0x7FFF0000  # SECCOMP_RET_ERRNO, _RET_ALLOW
+    load, jump_if, jump_at_least, answer = 0x20, 0x15, 0x35, 0x06  # BPF_LD|W|ABS, JEQ, JGE, RET
+    program = [(load, 0, 0, 4), (jump_if, 1, 0, arch), (answer, 0, 0, refuse), (load, 0, 0, 0)]
+    if arch == 0xC000003E:
+        program += [(jump_at_least, 0, 1, 0x40000000), (answer, 0, 0, refuse)]
+    for number in sorted(denied.values()):
+        program += [(jump_if, 0, 1, number), (answer, 0, 0, refuse)]
+    program.append((answer, 0, 0, allow))
+
+    class Instruction(ctypes.Structure):
+        _fields_ = [("code", ctypes.c_ushort), ("jt", ctypes.c_ubyte), ("jf", ctypes.c_ubyte),
+                    ("k", ctypes.c_uint32)]
+
+    class Program(ctypes.Structure):
+        _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.POINTER(Instruction))]
+
+    instructions = (Instruction * len(program))(*program)
+    compiled = Program(len(program), instructions)
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(22, 2, ctypes.byref(compiled), 0, 0) != 0:  # PR_SET_SECCOMP, MODE_FILTER
+        raise OSError(ctypes.get_errno(), "seccomp")
+
+
+def _processes_of(uid):
+    """How many processes ``uid`` runs now (RLIMIT_NPROC counts them all)."""
+    count = 0
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                count += os.stat(f"/proc/{entry}").st_uid == uid
+            except OSError:
+                pass
+    return count
+
+
 def _jail(config, scratch):
     """Confine this worker before any student code runs (see autograder.sandbox.jail)."""
     import ctypes
@@ -168,10 +222,15 @@ def _jail(config, scratch):
         os.setresgid(uid, uid, uid)
         os.setresuid(uid, uid, uid)
         resource.setrlimit(resource.RLIMIT_NPROC, (64, 64))
+    elif os.getuid() != 0:  # the grader's own uid: 64 processes more than it runs now
+        processes = _processes_of(os.getuid()) + 64
+        resource.setrlimit(resource.RLIMIT_NPROC, (processes, processes))
     if ctypes.CDLL(None, use_errno=True).prctl(38, 1, 0, 0, 0) != 0:  # PR_SET_NO_NEW_PRIVS
         raise OSError(ctypes.get_errno(), "no_new_privs")
     if level == "landlock":
         _landlock(config["readable"], [scratch, "/dev/null"])
+    if config["seccomp"]:
+        _seccomp()
 
 
 class GraderCallError(Exception):
@@ -341,6 +400,11 @@ def _worker(channel, request, config, scratch, progress):
     name = request["name"]
     STUDENT_FILES.add(name)
     sys.argv = [name]
+    # unbuffered: what the student printed is in the pipe before the worker is killed
+    sys.stdout = io.TextIOWrapper(io.FileIO(1, "w", closefd=False), encoding="utf-8",
+                                  errors="backslashreplace", write_through=True)
+    sys.stderr = io.TextIOWrapper(io.FileIO(2, "w", closefd=False), encoding="utf-8",
+                                  errors="backslashreplace", write_through=True)
     try:
         memory = config["memory_bytes"]
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
@@ -484,7 +548,7 @@ def _reap(config, spawned):
             spawned.discard(pid)
             codes.append([pid, os.waitstatus_to_exitcode(status)])
     for entry in os.listdir(config["scratch"]):
-        shutil.rmtree(os.path.join(config["scratch"], entry), ignore_errors=True)
+        SCRATCH.remove_tree(os.path.join(config["scratch"], entry))
     return codes
 
 
@@ -494,8 +558,9 @@ def main(argv):
         sys.path.append(directory)
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     control = socket.socket(fileno=fd)
-    CODEC = _load_codec()
+    CODEC = _load_sibling("codec")
     globals()["CODEC"] = CODEC
+    globals()["SCRATCH"] = _load_sibling("scratch")
     _PENDING[0] = CODEC.Bundle()
     globals()["_NDARRAY"] = sys.modules["numpy"].ndarray
     for name in _PRELOAD:
@@ -529,6 +594,7 @@ _PROXIES = {}  # exercise -> the function that asks the driver for the reference
 _PENDING = [None]  # the codec.Bundle of batch replies not sent yet
 PROGRESS = None  # an 8-byte page shared with the driver: the batch call now running
 CODEC = None
+SCRATCH = None  # scratch.py: removes what a worker left, however deep or locked
 
 if __name__ == "__main__":
     main(sys.argv)
