@@ -79,6 +79,24 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import TARGET, audit
+    from .reports import write_atomic
+
+    failed = 0
+    out = Path(args.out) if args.out else Path.cwd()
+    out.mkdir(parents=True, exist_ok=True)
+    for assignment in _assignments(args):
+        report = audit(assignment, lambda step, name=assignment.name: print(
+            f"{name}: {step}", file=sys.stderr, flush=True))
+        path = out / f"audit-{assignment.name}.md"
+        write_atomic(path, report.table())
+        print(report.table())
+        print(f"written to {path}")
+        failed += report.hidden_share < TARGET or report.flaky
+    return 1 if failed else 0
+
+
 def _export_nbgrader(args: argparse.Namespace) -> int:
     from .integrations.nbgrader import export
 
@@ -234,6 +252,18 @@ def build_parser() -> argparse.ArgumentParser:
                        help="assignment name (default: all)")
     check.add_argument("--jobs", type=int, default=2, help="grading processes (default 2)")
     check.set_defaults(run=_check)
+
+    audit = commands.add_parser(
+        "audit", parents=[common], help="measure how much the hidden suite catches",
+        description="Mutation analysis of the reference: small changes of the kinds students "
+                    "make, graded by the hidden suite and the public checks; equivalent "
+                    "mutants set aside, survivors listed, and every grading repeated under "
+                    "two more hypothesis seeds. Writes audit-ASSIGNMENT.md. Exit code 1 when "
+                    "the suite catches less than 99 % or a test is flaky.")
+    audit.add_argument("assignment", nargs="?", metavar="ASSIGNMENT",
+                       help="assignment name (default: all)")
+    audit.add_argument("--out", metavar="DIR", help="where to write the report (default: .)")
+    audit.set_defaults(run=_audit)
 
     export = commands.add_parser("export", help="hand an assignment to another grader")
     targets = export.add_subparsers(dest="target", required=True, metavar="TARGET")

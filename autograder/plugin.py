@@ -10,6 +10,10 @@ A hidden test is a plain test function with an ``exercise`` mark::
         '''halve(halve(x)) equals x / 4'''
         expect_close(submission.halve(submission.halve(x)), x / 4, "halve(halve(x))")
 
+A test that does not compare values (types and shapes, invariances, arguments left alone)
+says so with ``kind="structure"`` or ``kind="property"``: it counts only once a value test of
+its exercise passes, so that code which does nothing earns nothing.
+
 ``@pytest.mark.public`` also gives the test, on its ``@example`` inputs, to students as a
 public check (see :mod:`autograder.public_checks`). The plugin provides the ``submission``
 fixture (the student's functions, behind the sandbox), the ``reference`` fixture (the
@@ -49,6 +53,10 @@ settings.register_profile(
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
+
+
+SEEDED = f"{PROFILE}-seeded"
+settings.register_profile(SEEDED, parent=settings.get_profile(PROFILE), derandomize=False)
 
 
 def _without_local_constants() -> None:
@@ -94,18 +102,40 @@ def load_reference(assignment: Assignment):
     return import_trusted(assignment.source, f"_reference_{assignment.name}")
 
 
+#: what a test checks. Only ``value`` tests compare what the submission computes with what it
+#: should; ``structure`` (types, shapes, keys) and ``property`` (invariances, metamorphic
+#: relations, arguments left alone) tests hold for code that does nothing useful as well, so
+#: they count only once a value test of the same exercise passes.
+KINDS = ("value", "structure", "property")
+
+
 def exercise_mark(item: pytest.Item) -> tuple[str, float]:
     """The (exercise, points) an item grades; a usage error when the mark is missing or bad."""
     marks = list(item.iter_markers("exercise"))
     if len(marks) != 1:
         raise pytest.UsageError(f"{item.nodeid}: needs exactly one @pytest.mark.exercise")
     mark = marks[0]
-    if len(mark.args) != 1 or set(mark.kwargs) != {"points"}:
-        raise pytest.UsageError(f"{item.nodeid}: use @pytest.mark.exercise(name, points=N)")
+    if len(mark.args) != 1 or "points" not in mark.kwargs or \
+            not set(mark.kwargs) <= {"points", "kind"}:
+        raise pytest.UsageError(
+            f"{item.nodeid}: use @pytest.mark.exercise(name, points=N[, kind=...])")
     points = mark.kwargs["points"]
     if not isinstance(points, int | float) or points <= 0:
         raise pytest.UsageError(f"{item.nodeid}: points must be a positive number")
+    if mark.kwargs.get("kind", "value") not in KINDS:
+        raise pytest.UsageError(f"{item.nodeid}: kind must be one of {', '.join(KINDS)}")
     return mark.args[0], float(points)
+
+
+def property_of(item: pytest.Item) -> str:
+    """The property a test checks, as students read it: its docstring's first paragraph."""
+    doc = getattr(item.obj, "__doc__", None) or item.name
+    return " ".join(doc.strip().split("\n\n")[0].split())
+
+
+def kind_of(item: pytest.Item) -> str:
+    """What ``item`` checks, one of :data:`KINDS` (``value`` unless its mark says otherwise)."""
+    return item.get_closest_marker("exercise").kwargs.get("kind", "value")
 
 
 def _assignment_from_args(config: pytest.Config) -> Assignment:
@@ -133,13 +163,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
-        "markers", "exercise(name, points): the exercise a hidden test grades, and its points"
+        "markers", "exercise(name, points, kind='value'): the exercise a hidden test grades, "
+        "its points, and what it checks: value, structure or property"
     )
     config.addinivalue_line(
         "markers", "public: students also get this test, on its explicit examples, as a public "
         "check"
     )
-    settings.load_profile(PROFILE)
+    # --hypothesis-seed N (the audit's second looks): other draws than the grading ones
+    seeded = config.getoption("hypothesis_seed", None) is not None
+    settings.load_profile(SEEDED if seeded else PROFILE)
     _without_local_constants()
     if context_key in config.stash:  # the batch runner brings its own context
         return

@@ -43,6 +43,7 @@ from hypothesis.errors import UnsatisfiedAssumption
 
 from .checks import GradingFailure
 from .course import Assignment
+from .plugin import property_of
 from .public_runner import DATA, PACKAGE, call_key, to_json
 from .replay import given_function, plain_copy
 from .submission import InProcessBackend, Submission, describe_exception
@@ -91,7 +92,7 @@ def _exercise(item: pytest.Item) -> str:
 
 
 def _label(item: pytest.Item) -> str:
-    doc = (inspect.getdoc(item.obj) or item.name).strip().splitlines()[0]
+    doc = property_of(item)
     callspec = getattr(item, "callspec", None)
     return f"{doc} [{callspec.id}]" if callspec is not None else doc
 

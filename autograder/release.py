@@ -84,6 +84,15 @@ def solution_lines(text: str) -> list[str]:
     return [line for begin, end in _regions(lines) for line in lines[begin + 1 : end]]
 
 
+def solution_spans(text: str) -> list[tuple[int, int]]:
+    """(first, last) line numbers, from 1, of the lines inside each solution region.
+
+    Example: solution_spans("def f():\n    ### BEGIN SOLUTION\n    return 1\n"
+                            "    ### END SOLUTION\n") == [(3, 3)]
+    """
+    return [(begin + 2, end) for begin, end in _regions(text.splitlines())]
+
+
 def strip_solutions(text: str) -> str:
     """Replace each solution region, markers included, by the stub at the BEGIN line's indent."""
     lines = text.splitlines()
@@ -225,15 +234,56 @@ def release_files(assignment: Assignment) -> dict[str, bytes]:
         files.update(build(assignment, items, context.reference, names))
     except PublicCheckError as error:
         raise SourceError(f"public checks: {error}") from None
-    for path in sorted(assignment.files.rglob("*")):
-        relative = path.relative_to(assignment.files).as_posix()
-        if not path.is_file() or "__pycache__" in relative or relative.startswith(".") \
-                or "/." in relative:
-            continue
+    for relative, path in _plain_files(assignment.files).items():
         if relative in files or relative.split("/")[0] == PACKAGE:
             raise SourceError(f"files/{relative} would overwrite a file the release writes")
         files[relative] = path.read_bytes()
     return files
+
+
+def _plain_files(folder: Path) -> dict[str, Path]:
+    """{relative path: path} of the files under ``folder``, without caches and dotfiles."""
+    found = {}
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+        relative = path.relative_to(folder).as_posix()
+        if path.is_file() and "__pycache__" not in relative and not any(
+                part.startswith(".") for part in relative.split("/")):
+            found[relative] = path
+    return found
+
+
+def student_files(assignment: Assignment) -> dict[str, bytes]:
+    """The released files a student's code may import or load beside their own lesson file
+    (helpers, data, the public checks): the grader's workers get them too. Read from
+    ``assignments/<name>/`` when it exists (what students received); otherwise the files the
+    release copies as they are."""
+    own = {f"{assignment.name}.ipynb", f"{assignment.name}.py"}
+    released = assignment.release_dir.is_dir()
+    found = _plain_files(assignment.release_dir if released else assignment.files)
+    files = {relative: path.read_bytes() for relative, path in found.items()
+             if relative not in own}
+    if not released:
+        files.update({name: path.read_bytes() for name, path in RUNNER.items()})
+        for module in assignment.config.engine_modules:
+            files[f"{module}.py"] = (ENGINE / f"{module}.py").read_bytes()
+    return files
+
+
+def defined_in(assignment: Assignment) -> dict[str, str]:
+    """{exercise: where the release defines its stub}, for a submission that lacks it, e.g.
+    "my_lesson.ipynb (cell 12) and my_lesson.py (line 140)"."""
+    text = _source_text(assignment)
+    cells = build_notebook(text, solutions=False).cells
+    lines = strip_solutions(text).splitlines()
+    where = {}
+    for name in exercises(text):
+        cell = next(number for number, cell in enumerate(cells, start=1)
+                    if cell.metadata.get("nbgrader", {}).get("grade_id") == name)
+        line = next((number for number, line in enumerate(lines, start=1)
+                     if line.startswith(f"def {name}(")), None)
+        where[name] = f"{assignment.name}.ipynb (cell {cell})" + (
+            f" and {assignment.name}.py (line {line})" if line else "")
+    return where
 
 
 def verify_public_checks(assignment: Assignment, files: dict[str, bytes]) -> None:

@@ -110,6 +110,11 @@ def feedback(result: StudentResult, exercises: list[str]) -> str:
         if not failed:
             continue
         lines += ["", f"## `{name}`", ""]
+        every = [t for t in result.tests if t.exercise == name]
+        if len(failed) == len(every) > 1 and len({t.message for t in failed}) == 1:
+            lines.append(f"- **every check** ({_points(sum(t.points for t in failed))} pt): "
+                         f"{markdown(failed[0].message)}")
+            continue
         lines += [f"- **{markdown(t.prop)}** ({_points(t.points)} pt): {markdown(t.message)}"
                   for t in failed]
     if all(t.score == t.points for t in result.tests):

@@ -9,6 +9,7 @@ submission gets its own worker.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import multiprocessing
 import queue
@@ -16,7 +17,7 @@ import resource
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
@@ -27,7 +28,15 @@ from .checks import GradingFailure
 from .course import Assignment, UsageError
 from .escaping import folder_name, visible
 from .notebook import NotebookError, prepare, released_cells
-from .plugin import GradingContext, context_key, exercise_mark, new_context
+from .plugin import (
+    GradingContext,
+    context_key,
+    exercise_mark,
+    kind_of,
+    new_context,
+    property_of,
+)
+from .release import defined_in, student_files
 from .replay import (
     MemoReference,
     Prefetching,
@@ -45,7 +54,13 @@ from .replay import (
 from .sandbox import codec
 from .sandbox.jail import Budget, Zygote, become_subreaper, die_with_parent
 from .sandbox.session import SandboxBackend, encode_batch
-from .submission import InProcessBackend, StudentError, Submission, describe_exception
+from .submission import (
+    InProcessBackend,
+    MissingFunction,
+    StudentError,
+    Submission,
+    describe_exception,
+)
 
 failure_key = pytest.StashKey[BaseException]()
 GRADER_ERROR = "the grader failed on this submission"  # such rows are graded again next run
@@ -69,6 +84,7 @@ class TestResult:
     points: float
     score: float
     message: str = ""
+    kind: str = "value"  # see autograder.plugin.KINDS
 
 
 @dataclass
@@ -185,6 +201,53 @@ def failure_message(error: BaseException | None) -> str:
     return f"the property could not be checked on what your code returned ({name})"
 
 
+def without_effortless_points(results: list[TestResult]) -> list[TestResult]:
+    """One exercise's results, with its structure and property tests scoring 0 unless one of
+    its value tests passed: constant, identity or do-nothing code satisfies those tests, and
+    must not earn points. An exercise without value tests is scored as it is."""
+    values = [test for test in results if test.kind == "value"]
+    if not values or any(test.score == test.points for test in values):
+        return results
+    gated = []
+    for test in results:
+        if test.kind != "value" and test.score:
+            test = replace(
+                test, score=0.0,
+                message=f"this check passed, but it counts only once {test.exercise}() "
+                        "computes some of the values right (a value test passes)")
+        gated.append(test)
+    return gated
+
+
+def _where(failure) -> str:
+    line = f"line {failure.line}"
+    return f"{failure.cell}, {line}" if failure.cell else line
+
+
+def statement_notes(failures: list, lost: set[str]) -> list[str]:
+    """Feedback lines for the statements of a submission that raised when it was run
+    (:class:`autograder.sandbox.session.Failure`), each named once: one line for each that
+    may have cost points (it would have defined something an exercise that lost points
+    uses), and one folded line for all that cost nothing."""
+    notes, harmless = [], []
+    for failure in failures:
+        costly = [name for name in failure.users if name in lost]
+        if not costly:
+            harmless.append(failure)
+            continue
+        defines = ", ".join(f"`{name}`" for name in failure.defines)
+        notes.append(f"{_where(failure)} raised {failure.error}; it would have defined "
+                     f"{defines}, which {', '.join(f'{name}()' for name in costly)} "
+                     f"{'uses' if len(costly) == 1 else 'use'}: that may be why "
+                     f"{'it' if len(costly) == 1 else 'they'} lost points.")
+    if harmless:
+        shown = "; ".join(f"{_where(f)}: {f.error}" for f in harmless[:3])
+        more = f"; and {len(harmless) - 3} more" if len(harmless) > 3 else ""
+        notes.append(f"{len(harmless)} statement(s) raised but cost nothing (no graded "
+                     f"function needs what they define): {shown}{more}.")
+    return notes
+
+
 class _SuitePlugin:
     """Runs the collected hidden suite against one submission at a time.
 
@@ -262,12 +325,17 @@ class _SuitePlugin:
         for item in tests:
             prefetching.current = None
             passed, error = self.outcome(item, submission, prefetching)
-            doc = (getattr(item.obj, "__doc__", None) or item.name).strip()
             points = exercise_mark(item)[1]
-            results.append(TestResult(item.name, exercise, doc.splitlines()[0], points,
-                                      points if passed else 0.0,
-                                      "" if passed else failure_message(error)))
-        return results
+            message = "" if passed else failure_message(error)
+            if isinstance(error, MissingFunction):
+                message += f": the current release defines it in {self.defined_in[exercise]}"
+            results.append(TestResult(item.name, exercise, property_of(item), points,
+                                      points if passed else 0.0, message, kind_of(item)))
+        return without_effortless_points(results)
+
+    @functools.cached_property
+    def defined_in(self) -> dict[str, str]:
+        return defined_in(self.context.assignment)
 
     def _trusted(self, exercise: str, passed: set[str]) -> frozenset[str]:
         """The exercises that may run the student's own code while ``exercise`` is graded:
@@ -320,7 +388,8 @@ class _SuitePlugin:
             submission.close()
         output = getattr(backend, "output", None)
         result.output = output["stdout"] + output["stderr"] if output else ""
-        result.notes = list(getattr(backend, "notes", None) or [])
+        lost = {test.exercise for test in result.tests if test.score < test.points}
+        result.notes = statement_notes(getattr(backend, "failures", None) or [], lost)
         failed = getattr(backend, "jail_error", None)
         if failed:
             result.error = f"{GRADER_ERROR}: the sandbox could not start ({failed})"
@@ -334,7 +403,8 @@ class _ShardPlugin(_SuitePlugin):
         super().__init__(context)
         self.setup, self.tasks, self.results, self.budget = setup, tasks, results, budget
         self.trusted = released_cells(context.assignment)
-        self.zygote = Zygote(budget)  # started on first use, shared by this slot's workers
+        # started on first use, shared by this slot's workers
+        self.zygote = Zygote(budget, student_files(context.assignment))
 
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
         # the suite is collected while the batch records it; then the recording comes
@@ -500,6 +570,11 @@ def _run_suite(assignment: Assignment, plugin: _SuitePlugin, *extra: str) -> int
     )
 
 
+def _seeded(seed: int | None) -> tuple[str, ...]:
+    """pytest arguments that make hypothesis draw from ``seed`` (see plugin.PROFILE)."""
+    return () if seed is None else (f"--hypothesis-seed={seed}",)
+
+
 def _forget_other_copies(assignment: Assignment) -> None:
     """Drop modules of another assignment of the same name (from another course) that this
     process imported: pytest would find them in sys.modules and refuse the suite."""
@@ -518,11 +593,12 @@ def _grading_context(assignment: Assignment) -> GradingContext:
     return context
 
 
-def record_suite(assignment: Assignment) -> Recording:
+def record_suite(assignment: Assignment, seed: int | None = None) -> Recording:
     """The examples of every test of the hidden suite that can be replayed (see
-    :mod:`autograder.replay`), by running the suite once on the reference here."""
+    :mod:`autograder.replay`), by running the suite once on the reference here; with
+    ``seed``, the examples hypothesis draws from that seed instead of the grading ones."""
     plugin = _RecordPlugin(_grading_context(assignment))
-    code = _run_suite(assignment, plugin)
+    code = _run_suite(assignment, plugin, *_seeded(seed))
     if plugin.error is not None:
         raise plugin.error
     if code not in (0, 1, 5):
@@ -580,12 +656,13 @@ def grade_in_process(assignment: Assignment, open_backend, only: str | None = No
 
 
 def grade_many_in_process(assignment: Assignment, open_backends: dict, only: str | None = None,
-                          capture: str = "sys", recording: Recording | None = None
-                          ) -> dict[str, StudentResult]:
+                          capture: str = "sys", recording: Recording | None = None,
+                          seed: int | None = None) -> dict[str, StudentResult]:
     """{student: result} for each ``open_backends[student]()``, graded in this process in one
-    pytest session, replaying ``recording`` (from :func:`record_suite`) when given."""
+    pytest session, replaying ``recording`` (from :func:`record_suite`) when given, else
+    with hypothesis live (drawing from ``seed`` instead of the grading profile's examples)."""
     plugin = _CollectPlugin(_grading_context(assignment), only, open_backends, recording)
-    code = _run_suite(assignment, plugin, f"--capture={capture}")
+    code = _run_suite(assignment, plugin, f"--capture={capture}", *_seeded(seed))
     if len(plugin.results) != len(open_backends):
         raise RuntimeError(f"the hidden suite of {assignment.name} did not run "
                            f"(pytest exit {code})")

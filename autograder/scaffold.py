@@ -70,7 +70,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.checks import expect_array, expect_close
+from autograder.checks import expect_close
 
 arrays = hnp.arrays(np.float64, hnp.array_shapes(max_dims=3, max_side=5),
                     elements=st.floats(-100, 100))
@@ -89,8 +89,7 @@ def test_lesson_example(submission, reference):
 @given(x=arrays, factor=st.floats(-10, 10))
 def test_any_array_and_factor(submission, reference, x, factor):
     """scale(x, factor) equals x times factor, for arrays of any shape"""
-    got = expect_array(submission.scale(x, factor), x.shape, "scale(x, factor)")
-    expect_close(got, reference.scale(x, factor), "scale(x, factor)")
+    expect_close(submission.scale(x, factor), reference.scale(x, factor), "scale(x, factor)")
 '''
 
 TOML = '''\

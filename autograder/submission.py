@@ -30,6 +30,15 @@ class StudentError(GradingFailure):
     """The student's code raised, hung, crashed or lacks the function; the message says which."""
 
 
+class MissingFunction(StudentError):
+    """The submission does not define an exercise a test calls (the runner adds where the
+    release defines it)."""
+
+    def __init__(self, name: str):
+        super().__init__(f"{name}() is missing from your submission")
+        self.name = name
+
+
 @dataclass
 class Call:
     """One completed call: the returned value and the arguments as the function left them."""
@@ -127,7 +136,7 @@ class InProcessBackend:
         namespace = self.namespace
         function = namespace.get(name)
         if not callable(function):
-            raise StudentError(f"your submission does not define the function {name}()")
+            raise MissingFunction(name)
         args, kwargs = copy.deepcopy((args, kwargs))
         others = answered(name, self.exercises, self.allowed, self.trusted)
         saved = {other: namespace[other] for other in others if other in namespace}

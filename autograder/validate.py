@@ -3,12 +3,18 @@
 Each check is one line of the report, passed or failed with the reason:
 
 - the lesson parses and names its exercises; ``assignment.toml`` is valid;
-- every exercise has hidden tests and at least one public test, and the points add up to
+- every exercise has hidden tests, at least one of them a value test and one public, and the
+  points add up to
   ``points`` when the toml gives it;
 - the release builds, its public checks pass on the reference and fail on the stubs, and every
   module it imports is released with it or installed here;
 - graded through the sandbox, as students will be, the reference earns full marks and the
   released stubs (module and notebook) earn 0;
+- code that does nothing useful (see :mod:`autograder.no_effort`) earns 0 in every exercise
+  it gets wrong;
+- the hidden suite catches at least 99 % of the reference's non-equivalent mutants, and the
+  reference keeps full marks under other hypothesis seeds (:mod:`autograder.audit`, without
+  grading every mutant under those seeds: ``autograder audit`` does);
 - the release in ``assignments/<name>/`` is what ``release`` would write now.
 
 Example::
@@ -76,6 +82,7 @@ def _step(report: Report, name: str, check: Callable[[], str]) -> bool:
 def validate(assignment: Assignment, jobs: int = 2) -> Report:
     """Check ``assignment`` as the module docstring lists; never raises for a problem of the
     assignment (each is a failed line of the report)."""
+    from .plugin import kind_of
     from .release import release_files, stale_files
     from .runner import collect, exercise_mark
 
@@ -92,15 +99,18 @@ def validate(assignment: Assignment, jobs: int = 2) -> Report:
         from .public_checks import is_public
 
         hidden = {name: 0 for name in state["exercises"]}
-        public = dict(hidden)
+        public, values = dict(hidden), dict(hidden)
         total = 0.0
         for item in items:
             exercise, points = exercise_mark(item)
             hidden[exercise] += 1
             public[exercise] += is_public(item)
+            values[exercise] += kind_of(item) == "value"
             total += points
         problems = [f"{name} has no hidden test" for name, n in hidden.items() if not n]
         problems += [f"{name} has no public test" for name, n in public.items() if not n]
+        problems += [f"{name} has no value test (kind='value', the default)"
+                     for name, n in values.items() if n == 0 < hidden[name]]
         expected = assignment.config.points
         if expected is not None and abs(total - expected) > 1e-9:
             problems.append(f"the tests' points add up to {total:g}, not {expected:g}")
@@ -126,6 +136,9 @@ def validate(assignment: Assignment, jobs: int = 2) -> Report:
         _step(report, "release imports resolve", lambda: _imports(assignment, release))
         _step(report, "through the sandbox: reference 100 %, stubs 0 %",
               lambda: _sandbox(assignment, release, jobs))
+    _step(report, "no points for no effort", lambda: _no_effort(assignment))
+    _step(report, "audit: the hidden suite catches the reference's mutants",
+          lambda: _audit(assignment))
 
     def current() -> str:
         if not assignment.release_dir.is_dir():
@@ -220,3 +233,48 @@ def _sandbox(assignment: Assignment, release: Path, jobs: int) -> str:
         raise UsageError("; ".join(problems))
     reference = results["reference"]
     return f"reference {reference.score:g}/{reference.max_score:g}, stubs 0"
+
+
+def _no_effort(assignment: Assignment) -> str:
+    """Each imitation of :mod:`autograder.no_effort` earns 0 in every exercise it got wrong."""
+    from .no_effort import IMITATIONS, imitation
+    from .plugin import load_reference
+    from .runner import grade_many_in_process
+    from .submission import InProcessBackend
+
+    reference, exercises = load_reference(assignment), assignment.exercises()
+    made = {name: imitation(reference, exercises, name) for name in IMITATIONS}
+    results = grade_many_in_process(assignment, {
+        name: lambda namespace=namespace: InProcessBackend(namespace, reference, exercises)
+        for name, (namespace, _) in made.items()})
+    problems = []
+    for name, (_, differs) in made.items():
+        for test in results[name].tests:
+            if test.score and test.exercise in differs:
+                problems.append(f"{name} earns {test.score:g} in {test.exercise} from "
+                                f"{test.name} (a {test.kind} test)")
+    if problems:
+        raise UsageError("; ".join(problems[:4]) + ": a value test that such code passes "
+                         "should say kind='property'")
+    return f"{len(made)} imitations ({', '.join(made)}) earn 0"
+
+
+def _audit(assignment: Assignment) -> str:
+    from .audit import TARGET, audit
+
+    report = audit(assignment, thorough=False)
+    counted = [v for v in report.verdicts if not v.equivalent]
+    problems = []
+    if report.hidden_share < TARGET:
+        problems.append(f"it catches {100 * report.hidden_share:.1f} % (< {100 * TARGET:g} %); "
+                        "survivors: " + "; ".join(f"{v.mutant.exercise}, {v.mutant.change}"
+                                                  for v in report.survivors[:5]))
+    if report.flaky:
+        problems.append("the reference loses points under another hypothesis seed: " + ", ".join(
+            f"{run} {score:g}/{top:g}" for run, (score, top) in report.reference.items()))
+    if problems:
+        raise UsageError("; ".join(problems) + " (details: autograder audit)")
+    return (f"{sum(v.hidden for v in counted)}/{len(counted)} non-equivalent mutants caught, "
+            f"{sum(v.public for v in counted)} by the public checks; the reference keeps full "
+            "marks under other seeds")
+

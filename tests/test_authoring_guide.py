@@ -50,7 +50,7 @@ def test_the_guide_gives_the_whole_assignment():
 def test_check_passes_on_the_guides_assignment(course):
     done = run_cli("check", NAME, cwd=course)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"=> {NAME} is ready to release (7/7 checks hold)" in done.stdout
+    assert f"=> {NAME} is ready to release (9/9 checks hold)" in done.stdout
     assert "reference 20/20, stubs 0" in done.stdout
 
 
@@ -70,7 +70,7 @@ def test_grading_the_guides_class(course, tmp_path):
     assert book["stubs"]["score"] == book["stubs_nb"]["score"] == "0"
     exercises = ["square", "square_grad", "numeric_grad", "relative_error"]
     lost = [name for name in exercises if book["bob"][name] != book["reference"][name]]
-    assert lost == ["numeric_grad"] and book["bob"]["score"] == "14"
+    assert lost == ["numeric_grad"] and book["bob"]["score"] == "15"
     hint = "this is a forward difference"
     assert hint in (tmp_path / "out" / "bob" / "feedback.md").read_text()
     public = subprocess.run([sys.executable, "-I", "public_tests.py", str(submissions / "bob.py")],

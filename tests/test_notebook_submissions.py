@@ -135,7 +135,7 @@ def test_a_class_of_notebooks_mixed_with_py_and_broken_files(tmp_path):
             assert lost == [header_of(path, "bug")], (path.name, row)
     assert book["magic"]["score"] == "100"
     feedback = (out / "magic" / "feedback.md").read_text()
-    assert "magics" in feedback and "cell 1 raised ZeroDivisionError" in feedback
+    assert "magics" in feedback and "cell 1, line 2: ZeroDivisionError" in feedback
     for student, reason in [("garbled", "invalid JSON"), ("future", "newer than"),
                             ("empty", "no code")]:
         assert book[student]["score"] == "error"

@@ -14,7 +14,7 @@ import pytest
 from autograder.release import exercises
 from autograder.sandbox.jail import UID_BASE, Budget
 from autograder.sandbox.session import SandboxBackend
-from autograder.submission import StudentError, Submission
+from autograder.submission import MissingFunction, StudentError, Submission
 
 ROOT = Path(__file__).resolve().parents[1]
 EXERCISES = exercises((ROOT / "solutions" / "logistic_regression" / "logistic_regression.py")
@@ -108,10 +108,27 @@ def test_calls_to_other_exercises_are_answered_by_the_reference(sandboxed):
     assert submission.sigmoid(0.0) == 7.0  # graded as written when it is the exercise
 
 
-def test_import_errors_are_reported_once_per_call(sandboxed):
-    submission = sandboxed("def sigmoid(z):\n    return (\n")
-    with pytest.raises(StudentError, match="importing your submission failed: SyntaxError"):
+def test_a_syntax_error_loses_only_its_own_block(sandboxed):
+    submission = sandboxed("import numpy as np\ndef sigmoid(z):\n    return (\n"
+                           "def predict(w, b, X):\n    return np.ones((1, 1))\n")
+    with pytest.raises(MissingFunction, match="sigmoid"):
         submission.sigmoid(0.0)
+    assert submission.predict(0, 0, 0).tolist() == [[1.0]]
+    [failure] = submission._backend.failures
+    assert failure.line == 3 and failure.error.startswith("SyntaxError")
+    assert failure.defines == ("sigmoid",) and failure.users == ("sigmoid",)
+
+
+def test_each_statement_runs_and_display_libraries_are_stand_ins(sandboxed):
+    submission = sandboxed(
+        "import matplotlib.pyplot as plt\nfrom PIL import Image\nimport numpy as np\n"
+        "fig, ax = plt.subplots()\nax.plot([1, 2]); plt.show()\nraise SystemExit(3)\n"
+        "HALF = missing_name\n"
+        "def sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n")
+    assert submission.sigmoid(0.0) == 0.5
+    assert [(f.line, f.error.split(":")[0], f.defines, f.users)
+            for f in submission._backend.failures] == [
+        (6, "SystemExit", (), ()), (7, "NameError", ("HALF",), ())]
 
 
 def test_the_worker_cannot_import_the_grader(sandboxed):

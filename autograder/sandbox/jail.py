@@ -282,8 +282,11 @@ class Zygote:
         zygote.close()
     """
 
-    def __init__(self, budget: Budget):
+    def __init__(self, budget: Budget, files: dict[str, bytes] | None = None):
         self.budget, self.level = budget, sandbox_level()
+        # what every worker finds in its scratch folder: the release's helpers and data
+        self.files = {name: np.frombuffer(data, np.uint8) for name, data in (files or {}).items()}
+        self._files_sent = False
         self.uid = claim_uid() if self.level == "uid" else None
         self.root = Path(tempfile.mkdtemp(prefix="autograder-scratch-"))
         self.process: subprocess.Popen | None = None
@@ -295,6 +298,7 @@ class Zygote:
 
     def _launch(self, deadline: float) -> None:
         self.root.mkdir(exist_ok=True)
+        self._files_sent = False
         self.control, child = socket.socketpair()
         config = {"site": _site_dirs(), "memory_bytes": self.budget.memory,
                   "seccomp": seccomp_available(),
@@ -340,13 +344,15 @@ class Zygote:
                     kill_uid(self.uid)
 
     def spawn(self, name: str, code: bytes | None, cells: list | None,
-              deadline: float) -> Child:
+              deadline: float, exercises: list[str] = ()) -> Child:
         """Fork a worker that runs ``code`` (a .py file's bytes) or ``cells`` (a notebook's
-        code cells) as the file ``name``; raises SandboxError when the sandbox fails."""
+        code cells) as the file ``name``; raises SandboxError when the sandbox fails.
+        ``exercises`` are the functions the worker reports failed statements against."""
         if self.process is None or self.process.poll() is not None:
             self._launch(deadline)
-        request = {"op": "spawn", "name": name, "cells": cells,
-                   "code": None if code is None else np.frombuffer(code, np.uint8)}
+        request = {"op": "spawn", "name": name, "cells": cells, "exercises": list(exercises),
+                   "code": None if code is None else np.frombuffer(code, np.uint8),
+                   "files": None if self._files_sent else self.files}
         try:
             codec.send_message(self.control, request, deadline=deadline)
             self.control.settimeout(max(deadline - time.monotonic(), 0.001))
@@ -361,6 +367,7 @@ class Zygote:
                 os.close(fd)
             self.close()
             raise SandboxError("the zygote failed to fork a worker")
+        self._files_sent = True
         child = Child(socket.socket(fileno=fds[0]), fds[1:], reply["pid"], self.budget.output)
         self.children[child.pid] = child
         return child

@@ -17,11 +17,12 @@ import signal
 import threading
 import time
 from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from ..submission import Call, StudentError, answered, describe_exception
+from ..submission import Call, MissingFunction, StudentError, answered, describe_exception
 from . import codec
 from .jail import DEFAULT_BUDGET, Budget, Child, SandboxError, Zygote
 
@@ -75,6 +76,37 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, signal.SIG_DFL if previous is None else previous)
 
 
+@dataclass(frozen=True)
+class Failure:
+    """A statement of the submission that raised when the worker ran it: where (``cell`` is
+    "" for a .py file), the error, the missing names it would have defined, and the exercises
+    that use them."""
+
+    cell: str
+    line: int
+    error: str
+    defines: tuple[str, ...]
+    users: tuple[str, ...]
+
+
+def _failures(value, exercises: list[str]) -> list[Failure]:
+    """The worker's failure reports, checked (the worker is untrusted): at most 100, short
+    texts, users among ``exercises``."""
+    found = []
+    for item in value[:100] if isinstance(value, list) else ():
+        if not isinstance(item, dict):
+            continue
+        line = item.get("line")
+        names = [item.get(key) if isinstance(item.get(key), list) else []
+                 for key in ("defines", "users")]
+        found.append(Failure(
+            str(item.get("cell", ""))[:40], line if isinstance(line, int) else 0,
+            str(item.get("error", ""))[:300],
+            tuple(str(name)[:60] for name in names[0][:10]),
+            tuple(name for name in names[1] if name in exercises)))
+    return found
+
+
 class SandboxBackend:
     """Run one submission's functions in a worker process, one call at a time.
 
@@ -96,7 +128,7 @@ class SandboxBackend:
         self.worker: Child | None = None
         self.spent: dict[str, float] = {}  # wall seconds used so far, per exercise
         self.import_error: str | None = None
-        self.notes: list[str] | None = None  # notebook cells that raised, from the first start
+        self.failures: list[Failure] | None = None  # statements that raised, at the first start
         self.output = {"stdout": "", "stderr": ""}
         self.trusted: frozenset[str] = frozenset()  # exercises that run the student's own code
         self.functions: dict[int, object] = {}  # functions passed to the running call
@@ -106,7 +138,8 @@ class SandboxBackend:
 
     def _start(self, deadline: float) -> Child:
         try:
-            worker = self.zygote.spawn(self.name, self.code, self.cells, deadline)
+            worker = self.zygote.spawn(self.name, self.code, self.cells, deadline,
+                                       self.exercises)
         except SandboxError as error:
             self.jail_error = str(error)[:300]
             raise StudentError(f"the grader's sandbox failed ({self.jail_error}); "
@@ -130,10 +163,8 @@ class SandboxBackend:
         if hello.get("op") != "ready":
             self._stop(worker)
             raise StudentError("importing your submission failed: no ready signal")
-        if self.notes is None:
-            notes = hello.get("notes")
-            self.notes = [str(note)[:400] for note in notes[:20]] if isinstance(notes, list) \
-                else []
+        if self.failures is None:
+            self.failures = _failures(hello.get("failures"), self.exercises)
         return worker
 
     def _stop(self, worker: Child) -> None:
@@ -332,6 +363,8 @@ class SandboxBackend:
         """The Call a reply stands for; ``args``/``kwargs`` are what was sent, kept when the
         worker says the call left them alone."""
         if reply.get("op") == "raised":
+            if reply.get("missing") is True:
+                raise MissingFunction(name)
             raise StudentError(str(reply.get("error"))[:500])
         changed = "args" in reply
         if reply.get("op") != "result" or changed and (

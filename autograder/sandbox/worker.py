@@ -7,9 +7,11 @@ and ``scratch.py`` (sibling files, by path) and numpy and the standard library f
 directories CONFIG names. It never runs student code itself. Once those modules are loaded it says
 ``{"op": "ready"}`` on its control socket FD and serves:
 
-- ``{"op": "spawn", "name", "code" | "cells"}``: forks a worker for one submission (``code``,
-  the bytes of a ``.py`` file as a uint8 array, or ``cells``, a notebook's ``{"name",
-  "source"}`` code cells). The worker gets its own session, scratch folder, rlimits and jail;
+- ``{"op": "spawn", "name", "code" | "cells", "exercises", "files"}``: forks a worker for one
+  submission (``code``, the bytes of a ``.py`` file as a uint8 array, or ``cells``, a
+  notebook's ``{"name", "source"}`` code cells; ``files``, sent once and kept: {relative path:
+  uint8 array}, the release's helpers and data, written into each worker's scratch folder,
+  which is on its ``sys.path``). The worker gets its own session, scratch folder, rlimits and jail;
   the zygote answers ``{"op": "spawned", "pid"}`` and passes the worker's socket, the read
   ends of its stdout and stderr pipes, and its progress page (SCM_RIGHTS).
 - ``{"op": "reap"}``: kills the workers and every process they started, waits for them,
@@ -20,11 +22,15 @@ directories CONFIG names. It never runs student code itself. Once those modules 
 A worker speaks on its own socket; stdout and stderr are pipes the driver caps and never
 parses:
 
-- at start it sends ``{"op": "ready", "notes": [str]}`` (notes name notebook cells that
-  raised), ``{"op": "import_failed", "error": str}`` or ``{"op": "jail_failed", "error"}``;
+- at start it runs the submission statement by statement (display libraries are stand-ins,
+  see standins.py) and sends ``{"op": "ready", "failures": [{"cell", "line", "error",
+  "defines", "users"}]}`` (the statements that raised, what they would have defined that is
+  missing, and the exercises that use it), ``{"op": "import_failed", "error": str}`` or
+  ``{"op": "jail_failed", "error"}``;
 - ``{"op": "call", "fn", "args", "kwargs", "others", "cpu"}`` is answered by
   ``{"op": "result", "value", "args", "kwargs"}`` (args and kwargs only when the call changed
-  them) or ``{"op": "raised", "error": str}``; with ``"functions": true`` the arguments hold
+  them) or ``{"op": "raised", "error": str}`` (with ``"missing": true`` when the submission
+  does not define the function); with ``"functions": true`` the arguments hold
   ``codec.Function`` handles, which the submission receives as functions that call back;
 - ``{"op": "batch", "calls": [{"fn", "args", "kwargs", "group"}], "others", "cpu"}`` (others:
   {fn: the exercises answered by the driver while fn runs}) is
@@ -78,18 +84,35 @@ def _where(error):
     return f" (line {frame.lineno}{cell}, in {frame.name})"
 
 
-def _run_cells(module, cells):
-    """Run a notebook's cells one by one; a cell that raises is noted and the rest still run."""
-    notes = []
+def _run(module, request):
+    """Run the submission's file or notebook cells statement by statement (see
+    statements.py); return the failures, each with the exercises that use what it would have
+    defined (directly or through the student's helpers) and that are still missing it."""
     namespace = vars(module)
-    for cell in cells:
-        filename = f"<{cell['name']}>"
-        STUDENT_FILES.add(filename)
+    if request.get("cells") is not None:
+        sources = [(cell["source"], f"<{cell['name']}>", cell["name"])
+                   for cell in request["cells"]]
+    else:
+        raw = request["code"].tobytes()
         try:
-            exec(compile(cell["source"], filename, "exec"), namespace)
-        except BaseException as error:  # SystemExit too: the next cells may define functions
-            notes.append(f"{cell['name']} raised {_describe(error)}{_where(error)}")
-    return notes
+            text = importlib.util.decode_source(raw)
+        except Exception:  # an encoding Python cannot decode: compile() says why, as Python
+            text = raw
+        sources = [(text, request["name"], "")]
+    failures = []
+    for source, filename, cell in sources:
+        STUDENT_FILES.add(filename)
+        for failure in STATEMENTS.run_source(source, filename, namespace, _describe):
+            failures.append({**failure, "cell": cell})
+    exercises = request.get("exercises") or []
+    used = {name: STATEMENTS.globals_used(namespace[name], namespace) | {name}
+            for name in exercises if callable(namespace.get(name))}
+    for failure in failures:
+        lost = set(failure.pop("binds")) - set(namespace)
+        failure["defines"] = sorted(lost)[:10]
+        failure["users"] = [name for name in exercises
+                            if name in lost or lost & used.get(name, set())]
+    return failures
 
 
 # modules a submission may import, loaded once by the zygote: in the uid layer the
@@ -105,6 +128,8 @@ _PRELOAD = (
     "queue", "tempfile", "glob", "pathlib", "shutil", "stat", "errno", "fcntl", "select",
     "mmap", "atexit", "hashlib", "base64", "uuid", "secrets", "platform", "logging",
     "unittest", "timeit", "ctypes", "scipy.special",
+    # the codecs of coding cookies, looked up by name when a source is decoded
+    "encodings.latin_1", "encodings.cp1252", "encodings.utf_8_sig", "encodings.ascii",
 )
 _READ_ONLY = (1 << 0) | (1 << 2) | (1 << 3)  # Landlock: execute, read file, read directory
 _FILE_RIGHTS = (1 << 0) | (1 << 1) | (1 << 2) | (1 << 14) | (1 << 15)
@@ -294,7 +319,7 @@ def _execute(channel, codec, module, config, request):
     try:
         function = namespace.get(name)
         if not callable(function):
-            return {"op": "raised",
+            return {"op": "raised", "missing": True,
                     "error": f"your submission does not define the function {name}()"}
         value = function(*args, **kwargs)
     except BaseException as error:  # SystemExit and KeyboardInterrupt fail this call only
@@ -411,28 +436,38 @@ def _worker(channel, request, config, scratch, progress):
         resource.setrlimit(resource.RLIMIT_CPU, (config["cpu_total"], config["cpu_total"]))
         _prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG: die with the zygote
         os.chdir(scratch)
+        _provide(PROVIDED)
         _jail(config, scratch)
     except BaseException as error:
         CODEC.send_message(channel, {"op": "jail_failed", "error": _describe(error)})
         return
-    notes = []
     try:
+        sys.path.insert(0, os.getcwd())  # the release's helper modules, written there
+        STANDINS.install()
         module = types.ModuleType("submission")
         module.__file__ = name
         sys.modules["submission"] = module
-        if request.get("cells") is not None:
-            notes = _run_cells(module, request["cells"])
-        else:
-            exec(compile(request["code"].tobytes(), name, "exec"), vars(module))
+        failures = _run(module, request)
     except BaseException as error:
         CODEC.send_message(channel, {"op": "import_failed",
                                      "error": f"{_describe(error)}{_where(error)}"})
         return
-    CODEC.send_message(channel, {"op": "ready", "notes": notes})
+    CODEC.send_message(channel, {"op": "ready", "failures": failures[:100]})
     try:
         _serve(channel, CODEC, module, config)
     except EOFError:  # the driver is done with us
         pass
+
+
+def _provide(files):
+    """Write the files the release gave students (helpers, data) into the scratch folder, so
+    that what the student imported or loaded beside their notebook is there too."""
+    for relative, content in files.items():
+        parent = os.path.dirname(relative)
+        if parent:
+            os.makedirs(parent, exist_ok=True)
+        with open(relative, "wb") as file:
+            file.write(content.tobytes())
 
 
 def _spawn(control, request, config, number):
@@ -561,6 +596,8 @@ def main(argv):
     CODEC = _load_sibling("codec")
     globals()["CODEC"] = CODEC
     globals()["SCRATCH"] = _load_sibling("scratch")
+    globals()["STATEMENTS"] = _load_sibling("statements")
+    globals()["STANDINS"] = _load_sibling("standins")
     _PENDING[0] = CODEC.Bundle()
     globals()["_NDARRAY"] = sys.modules["numpy"].ndarray
     for name in _PRELOAD:
@@ -579,6 +616,9 @@ def main(argv):
         except EOFError:
             return
         if request["op"] == "spawn":
+            if request.get("files") is not None:  # sent once per zygote: kept for every worker
+                PROVIDED.clear()
+                PROVIDED.update(request["files"])
             number += 1
             spawned.add(_spawn(control, request, config, number))
         elif request["op"] == "reap":
@@ -595,6 +635,9 @@ _PENDING = [None]  # the codec.Bundle of batch replies not sent yet
 PROGRESS = None  # an 8-byte page shared with the driver: the batch call now running
 CODEC = None
 SCRATCH = None  # scratch.py: removes what a worker left, however deep or locked
+STATEMENTS = None  # statements.py: runs a submission statement by statement
+STANDINS = None  # standins.py: display libraries that do nothing
+PROVIDED = {}  # relative path -> uint8 array: the release's files, written for each worker
 
 if __name__ == "__main__":
     main(sys.argv)

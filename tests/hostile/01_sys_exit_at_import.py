@@ -1,12 +1,12 @@
 # class: 1-exit
-# honest: none
-# attack: sys.exit(0) at import time, before any function is defined
+# honest: preprocess sigmoid initialize_with_zeros propagate optimize predict model
+# attack: sys.exit(0) at import time, before any function is defined: the grader runs the statements after it, as a notebook's next cells would
 
 import sys
 
 sys.exit(0)
 
-import copy  # noqa: E402  (never reached)
+import copy  # noqa: E402  (still run: statement by statement)
 
 import numpy as np  # noqa: E402
 

@@ -2,7 +2,7 @@
 suite's tests/test_model.py with the helpers they use. Generated: do not edit."""
 
 import numpy as np
-from checks import GradingFailure, expect, expect_array, expect_close, expect_dict, expect_labels, expect_number, fail
+from checks import GradingFailure, describe, expect, expect_close, expect_dict, expect_labels, fail, lenient
 
 
 KEYS = ["costs", "Y_prediction_test", "Y_prediction_train", "w", "b", "learning_rate",
@@ -26,10 +26,10 @@ def call_model(submission, data, num_iterations, learning_rate) -> dict:
 
 
 def costs_of(value, what: str = "d['costs']") -> np.ndarray:
-    """The recorded costs as a float array; they must be a list of numbers."""
-    if not isinstance(value, list | tuple):
-        fail(f"{what} should be a list of numbers, but it is {type(value).__name__}.")
-    return np.array([expect_number(cost, f"each entry of {what}") for cost in value])
+    """The recorded costs as a float array (a list of numbers, leniently)."""
+    if not isinstance(value, list | tuple | np.ndarray) or np.ndim(value) != 1:
+        fail(f"{what} should be a list of numbers, but it is {describe(value)}.")
+    return np.array([float(lenient(cost, (), f"each entry of {what}")) for cost in value])
 
 
 def expect_close_or_explain(actual, expected, what: str, hints) -> None:
@@ -63,9 +63,7 @@ def expect_same_model(d: dict, ref: dict, data, hints) -> None:
     hints -- a function returning parameter_hints(...), called only when w or b is wrong
     """
     X_train, _, X_test, _ = data
-    n_x = X_train.shape[0]
-    w = expect_array(d["w"], (n_x, 1), "d['w']")
-    expect_close_or_explain(w, ref["w"], "d['w']", lambda: hints()["w"])
+    expect_close_or_explain(d["w"], ref["w"], "d['w']", lambda: hints()["w"])
     expect_close_or_explain(d["b"], ref["b"], "d['b']", lambda: hints()["b"])
     costs = costs_of(d["costs"])
     ref_costs = np.array([float(cost) for cost in ref["costs"]])

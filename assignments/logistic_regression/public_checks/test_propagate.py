@@ -2,7 +2,7 @@
 suite's tests/test_propagate.py with the helpers they use. Generated: do not edit."""
 
 import numpy as np
-from checks import expect_array, expect_close, expect_dict, expect_number, expect_tuple
+from checks import expect_close, expect_dict, expect_tuple
 
 
 #: The course's two published examples, as (w, b, X, Y).
@@ -22,19 +22,12 @@ COURSE_EXAMPLES = [
 ]
 
 
-def outputs(value, w_shape) -> tuple[np.ndarray, float, float]:
-    """Check the structure of propagate's result and return (dw, db, cost)."""
-    grads, cost = expect_tuple(value, 2, "propagate")
-    grads = expect_dict(grads, ["dw", "db"], "grads")
-    dw = expect_array(grads["dw"], w_shape, "grads['dw']")
-    db = expect_number(grads["db"], "grads['db']")
-    cost = expect_number(cost, "cost")
-    return dw, db, cost
-
-
 def run(submission, w, b, X, Y):
-    """The student's (dw, db, cost) for these inputs."""
-    return outputs(submission.propagate(w, b, X, Y), w.shape)
+    """The student's (dw, db, cost) for these inputs, as returned (value tests compare them
+    leniently: a (1,) db or a float32 dw costs only the structure test)."""
+    grads, cost = expect_tuple(submission.propagate(w, b, X, Y), 2, "propagate")
+    grads = expect_dict(grads, ["dw", "db"], "grads")
+    return grads["dw"], grads["db"], cost
 
 
 def expected(reference, w, b, X, Y):

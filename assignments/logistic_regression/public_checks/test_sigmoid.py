@@ -19,15 +19,16 @@ def value_mistakes(z: np.ndarray, reference) -> dict:
         }
 
 
-def test_number_in_number_out(submission, reference, z):
-    """sigmoid of a Python number is a single number with the right value"""
-    s = expect_number(submission.sigmoid(z), "sigmoid of a number")
-    expect_close(s, reference.sigmoid(z), "sigmoid of a number")
+def test_value_of_a_number(submission, reference, z):
+    """sigmoid of a Python number has the right value"""
+    expect_close(submission.sigmoid(z), reference.sigmoid(z), "sigmoid of a number")
 
 
 def test_shape_is_preserved(submission, z):
-    """sigmoid(z) has the same shape as z, for 1-D, 2-D and 3-D arrays"""
+    """sigmoid(z) is a float64 array of z's shape, for 1-D, 2-D and 3-D arrays, and a number
+    for a number"""
     expect_array(submission.sigmoid(z), z.shape, WHAT)
+    expect_number(submission.sigmoid(0.5), "sigmoid of a number")
 
 
 def test_values_equal_the_logistic_function(submission, reference, z):
