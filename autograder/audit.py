@@ -9,9 +9,10 @@ the grading seed and two others, and random variants of them (:func:`perturbed`)
 suite with too few or too tame inputs shows its survivors. Of the others, the audit counts those
 the hidden suite catches (the mutant loses points in its exercise, graded as students are,
 from the recording) and those the public checks catch, and lists the survivors. It also
-grades the reference and every mutant under two more hypothesis seeds: a test whose verdict
-changes with the seed is *seed-dependent* (it catches a mutant only on some draws), and a
-reference that loses points under some seed means a flaky test.
+grades the released stubs (they must earn 0), and the reference and every mutant under two
+more hypothesis seeds: a test whose verdict changes with the seed is *seed-dependent* (it
+catches a mutant only on some draws), and a reference that loses points under some seed
+means a flaky test.
 
 Mutants run in this process: they are the instructor's own code, changed. Each call has a
 time limit; a mutant that hangs counts as caught (the sandbox stops it in real grading).
@@ -258,6 +259,7 @@ class Audit:
     verdicts: list[Verdict]
     reference: dict[str, tuple[float, float]]  # "grading" or "seed N" -> (score, max)
     thorough: bool = True  # the mutants were graded under the extra seeds too
+    stubs: tuple[float, float] = (0.0, 0.0)  # the released stubs' (score, max)
 
     def _counted(self, exercise: str | None = None) -> list[Verdict]:
         return [v for v in self.verdicts if not v.equivalent and
@@ -275,6 +277,11 @@ class Audit:
     @property
     def seed_dependent(self) -> list[Verdict]:
         return [v for v in self._counted() if len({v.hidden, *v.seeds.values()}) > 1]
+
+    @property
+    def ok(self) -> bool:
+        """The suite catches :data:`TARGET` of the mutants, no test is flaky, stubs earn 0."""
+        return self.hidden_share >= TARGET and not self.flaky and self.stubs[0] == 0
 
     @property
     def flaky(self) -> bool:
@@ -299,6 +306,7 @@ class Audit:
         lines += ["", "## Other hypothesis seeds", ""]
         lines += [f"- the reference under {run}: {score:g}/{top:g}"
                   for run, (score, top) in self.reference.items()]
+        lines.append(f"- the released stubs: {self.stubs[0]:g}/{self.stubs[1]:g}")
         dependent = self.seed_dependent
         if not self.thorough:
             lines.append("- mutants under other seeds: not graded (run `autograder audit`)")
@@ -467,6 +475,22 @@ def _grade(assignment: Assignment, verdicts: list[Verdict], namespaces: list[dic
     return score, top
 
 
+def _stubs(assignment: Assignment, reference, recording) -> tuple[float, float]:
+    """The released stubs' (score, max), graded like a submission, in this process."""
+    from .release import strip_solutions
+    from .runner import grade_many_in_process
+    from .submission import InProcessBackend
+
+    namespace = {"__name__": "stubs"}
+    exec(compile(strip_solutions(assignment.source.read_text(encoding="utf-8")),
+                 "<stubs>", "exec"), namespace)
+    exercises = assignment.exercises()
+    with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+        result = grade_many_in_process(assignment, {"stubs": lambda: InProcessBackend(
+            namespace, reference, exercises)}, recording=recording)["stubs"]
+    return result.score, result.max_score
+
+
 def audit(assignment: Assignment, on_progress: Callable[[str], None] = lambda _: None,
           thorough: bool = True) -> Audit:
     """Mutation analysis of ``assignment`` as the module docstring says. Without
@@ -490,8 +514,10 @@ def audit(assignment: Assignment, on_progress: Callable[[str], None] = lambda _:
         name = verdict.mutant.exercise
         _equivalent(verdict, namespace, pools.get(name, []), expected.get(name, []))
     on_progress("grading the mutants with the hidden suite")
+    recording = record_suite(assignment)
     scores = {"the grading seed": _grade(assignment, verdicts, namespaces, reference, None,
-                                         record_suite(assignment))}
+                                         recording)}
+    stubs = _stubs(assignment, reference, recording)
     for seed in SEEDS:
         on_progress(f"grading {'them' if thorough else 'the reference'} again under "
                     f"hypothesis seed {seed}")
@@ -499,4 +525,4 @@ def audit(assignment: Assignment, on_progress: Callable[[str], None] = lambda _:
                                         namespaces if thorough else [], reference, seed, None)
     on_progress("running the public checks on them")
     _public(verdicts, namespaces, assignment)
-    return Audit(assignment.name, assignment.exercises(), verdicts, scores, thorough)
+    return Audit(assignment.name, assignment.exercises(), verdicts, scores, thorough, stubs)

@@ -269,6 +269,8 @@ def _audit(assignment: Assignment) -> str:
         problems.append(f"it catches {100 * report.hidden_share:.1f} % (< {100 * TARGET:g} %); "
                         "survivors: " + "; ".join(f"{v.mutant.exercise}, {v.mutant.change}"
                                                   for v in report.survivors[:5]))
+    if report.stubs[0]:
+        problems.append(f"the released stubs earn {report.stubs[0]:g}/{report.stubs[1]:g}")
     if report.flaky:
         problems.append("the reference loses points under another hypothesis seed: " + ", ".join(
             f"{run} {score:g}/{top:g}" for run, (score, top) in report.reference.items()))
@@ -276,5 +278,5 @@ def _audit(assignment: Assignment) -> str:
         raise UsageError("; ".join(problems) + " (details: autograder audit)")
     return (f"{sum(v.hidden for v in counted)}/{len(counted)} non-equivalent mutants caught, "
             f"{sum(v.public for v in counted)} by the public checks; the reference keeps full "
-            "marks under other seeds")
+            "marks under other seeds, the stubs earn 0")
 

@@ -47,6 +47,8 @@ def test_a_weak_suite_leaves_survivors_that_the_audit_names(demo):
     tests = demo / "solutions" / "demo" / "tests" / "test_scale.py"
     strong = audit(Course(demo).assignment("demo"))
     assert strong.hidden_share == 1.0 and not strong.survivors and not strong.flaky
+    assert strong.ok and strong.stubs == (0.0, 5.0)
+    assert "- the released stubs: 0/5" in strong.table()
     text = tests.read_text()
     start = text.index("@pytest.mark.public")
     tests.write_text(text[:start] + '''\
