@@ -29,7 +29,6 @@ import ast
 import contextlib
 import copy
 import io
-import signal
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -42,6 +41,7 @@ from .course import Assignment
 from .release import solution_spans
 from .replay import from_payload
 from .sandbox import codec
+from .sandbox.session import Overtime, time_limit
 
 TARGET = 0.99  # the share of non-equivalent mutants a hidden suite must catch
 SEEDS = (1, 2)  # the extra hypothesis seeds, besides the grading profile's own
@@ -183,20 +183,6 @@ def mutants(assignment: Assignment) -> list[Mutant]:
     return found
 
 
-@contextlib.contextmanager
-def _time_limit(seconds: float):
-    def overtime(signum, frame):
-        raise TimeoutError("the call hangs")
-
-    previous = signal.signal(signal.SIGALRM, overtime)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def namespace_of(mutant: Mutant, reference) -> dict:
     """The reference's namespace with the mutant's exercise redefined (other exercises it
     calls stay the reference's)."""
@@ -210,11 +196,9 @@ def _outcome(function: Callable, args: tuple, kwargs: dict):
     args, kwargs = copy.deepcopy((args, kwargs))
     with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
         try:
-            with _time_limit(CALL_SECONDS):
+            with time_limit(CALL_SECONDS):
                 value = function(*args, **kwargs)
-        except TimeoutError:
-            raise
-        except Exception as error:
+        except Exception as error:  # (Overtime is not one: it goes on up)
             value = ("raised", type(error).__name__)
     return value, args, kwargs
 
@@ -375,7 +359,7 @@ def _equivalent(verdict: Verdict, namespace: dict, calls: list, expected: list) 
         try:
             if not same(_outcome(function, args, kwargs), want):
                 return
-        except TimeoutError:
+        except Overtime:
             verdict.hangs = verdict.hidden = verdict.public = True
             return
     verdict.equivalent = True
@@ -404,9 +388,9 @@ def _public(verdicts: list[Verdict], namespaces: list[dict], assignment: Assignm
                 if verdict.hangs:
                     continue
                 try:
-                    with _time_limit(20 * CALL_SECONDS):
+                    with time_limit(20 * CALL_SECONDS):
                         verdict.public = not checks.run(verdict.mutant.exercise, namespace)
-                except TimeoutError:
+                except Overtime:
                     verdict.public = True
 
 
@@ -438,9 +422,9 @@ class _TimedBackend:
         from .submission import StudentError
 
         try:
-            with _time_limit(CALL_SECONDS):
+            with time_limit(CALL_SECONDS):
                 return self.backend.call(name, args, kwargs)
-        except TimeoutError:
+        except Overtime:
             raise StudentError(f"{name}() did not finish") from None
 
 

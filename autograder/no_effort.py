@@ -21,7 +21,7 @@ from types import ModuleType
 
 import numpy as np
 
-from .sandbox import codec
+from .replay import identical
 
 
 def _numbers(value, fill: Callable[[tuple, np.dtype], np.ndarray]):
@@ -54,11 +54,6 @@ IMITATIONS: dict[str, Callable] = {
 }
 
 
-def _same(a, b) -> bool:
-    key = codec.fingerprint(a)
-    return key is not None and key == codec.fingerprint(b)
-
-
 def imitation(reference: ModuleType, exercises: list[str], name: str
               ) -> tuple[dict[str, Callable], set[str]]:
     """A namespace answering each of ``exercises`` as the imitation ``name`` does, and the set
@@ -69,7 +64,7 @@ def imitation(reference: ModuleType, exercises: list[str], name: str
         def imitate(*args, **kwargs):
             result = getattr(reference, exercise)(*args, **kwargs)
             returned = make(result, args)
-            if not _same(returned, result):
+            if not identical(returned, result):
                 differs.add(exercise)
             return returned
         return imitate

@@ -158,7 +158,7 @@ def _drawn(kwargs: dict) -> dict:
             if not isinstance(value, codec.Unsupported)}
 
 
-def _same(a, b) -> bool:
+def identical(a, b) -> bool:
     """a and b are equal plain values of the same types (arrays: dtype, shape and bytes)."""
     key = codec.fingerprint(a)
     return key is not None and key == codec.fingerprint(b)
@@ -289,7 +289,7 @@ def from_payload(payload: bytes) -> list[Example]:
 def survives_codec(examples: list[Example], payload: bytes) -> bool:
     """Whether every recorded value comes back from the codec as it went in."""
     back = from_payload(payload)
-    return all(_same(_drawn(a.kwargs), _drawn(b.kwargs)) and _same(a.draws, b.draws)
+    return all(identical(_drawn(a.kwargs), _drawn(b.kwargs)) and identical(a.draws, b.draws)
                for a, b in zip(examples, back, strict=True))
 
 

@@ -50,14 +50,14 @@ def _too_big(values: list) -> bool:
     return False
 
 
-class _Overtime(BaseException):
+class Overtime(BaseException):
     """The driver's work for a callback ran past the call's time budget (BaseException: the
     code it interrupts must not catch it)."""
 
 
 @contextlib.contextmanager
-def _time_limit(seconds: float):
-    """Interrupt the block with _Overtime after ``seconds`` of wall time, so work the driver
+def time_limit(seconds: float):
+    """Interrupt the block with Overtime after ``seconds`` of wall time, so work the driver
     does on a student's behalf is budgeted like the student's own (main thread only; elsewhere
     the block runs unlimited)."""
     if threading.current_thread() is not threading.main_thread():
@@ -65,7 +65,7 @@ def _time_limit(seconds: float):
         return
 
     def overtime(signum, frame):
-        raise _Overtime()
+        raise Overtime()
 
     previous = signal.signal(signal.SIGALRM, overtime)
     signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
@@ -408,9 +408,9 @@ class SandboxBackend:
         """Run trusted code (the reference, or a function a test passed in) on arguments the
         student chose (decoded here: plain data), within the call's time budget."""
         try:
-            with _time_limit(until - time.monotonic()):
+            with time_limit(until - time.monotonic()):
                 value = function(*args, **kwargs)
-        except _Overtime:
+        except Overtime:
             return {"op": "raise", "error": "the grader's answer took longer than the time "
                                             "left for this call"}
         except Exception as error:  # the student passed arguments the reference rejects
