@@ -9,10 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from autograder.public_checks import PublicCheckError, build
-from autograder.public_runner import from_json, to_json
+from autograder.public_runner import call_key, from_json, to_json
 from autograder.runner import collect
 from tests.conftest import copy_release
 
@@ -179,3 +180,14 @@ def test_what_cannot_be_public_is_refused_naming_the_test(tmp_path, test, messag
     with pytest.raises(PublicCheckError, match=message) as raised:
         build(assignment, items, context.reference, assignment.exercises())
     assert "test_scale.py::test_x" in str(raised.value) or "test_scale.py" in str(raised.value)
+
+
+def test_a_call_key_ignores_the_last_bits_of_its_floats():
+    """A weight the reference computed differs in its last bits between CPUs; the key under
+    which the release stores the answer for it must not, or the release goes stale."""
+    w = np.array([[0.1 + 0.2], [1 / 3]])
+    nudged = np.nextafter(w, np.inf)
+    assert call_key("predict", (w, 0.5), {}) == call_key("predict", (nudged, 0.5), {})
+    assert call_key("predict", (w, 0.5), {}) != call_key("predict", (w * 1.001, 0.5), {})
+    assert call_key("predict", (w, 0.5), {}) != call_key("predict", (w.astype(np.float32), 0.5),
+                                                          {})
