@@ -43,7 +43,7 @@ for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 from autograder.notebook import fill_notebook  # noqa: E402
 
 NAME = "logistic_regression"
-CORPUS = ROOT / "tests" / "corpus"
+CORPUS = ROOT / "tests" / "corpus" / "logistic_regression"
 RELEASED = ROOT / "assignments" / NAME / f"{NAME}.ipynb"
 BIN = Path(sys.executable).parent
 

@@ -2,7 +2,7 @@
 
 Tests that hold for any assignment take the ``assignment`` fixture, which runs them once per
 assignment of the course. Tests of one lesson's content name it (``lr`` is logistic
-regression, whose corpus of student submissions lives in tests/corpus).
+regression, whose corpus of student submissions lives in tests/corpus/logistic_regression).
 """
 
 from __future__ import annotations

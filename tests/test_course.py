@@ -130,11 +130,11 @@ def test_the_installed_wheel_grades_like_the_checkout(wheel, tmp_path):
     assert where.stdout.startswith(str(site)), where.stdout + where.stderr
     outside = subprocess.run(
         [str(python), "-m", "autograder", "grade", "logistic_regression",
-         str(ROOT / "examples" / "submissions"), "--course", str(ROOT), "--out",
+         str(ROOT / "examples" / "logistic_regression"), "--course", str(ROOT), "--out",
          str(tmp_path / "wheel"), "--jobs", "2"],
         capture_output=True, text=True, cwd=tmp_path, env=env, timeout=1800)
     assert outside.returncode == 0, outside.stderr
-    inside = run_cli("grade", "logistic_regression", str(ROOT / "examples" / "submissions"),
+    inside = run_cli("grade", "logistic_regression", str(ROOT / "examples" / "logistic_regression"),
                      "--out", str(tmp_path / "checkout"), "--jobs", "2")
     assert inside.returncode == 0, inside.stderr
 

@@ -14,8 +14,8 @@ from tests.test_cli import assert_one_line_error, run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 LR_SOURCE = ROOT / "solutions" / "logistic_regression" / "logistic_regression.py"
-CORPUS = ROOT / "tests" / "corpus"
-EXAMPLES = ROOT / "examples" / "submissions"
+CORPUS = ROOT / "tests" / "corpus" / "logistic_regression"
+EXAMPLES = ROOT / "examples" / "logistic_regression"
 EXERCISES = exercises(LR_SOURCE.read_text())
 
 pytestmark = pytest.mark.slow

@@ -89,7 +89,7 @@ def test_check_cells_and_public_tests_py_agree_on_a_notebook(lr, tmp_path, corpu
     folder = tmp_path / assignment.name
     shutil.copytree(assignment.release_dir, folder)
     released = nbformat.read(folder / f"{assignment.name}.ipynb", as_version=4)
-    corpus = Path(__file__).parent / "corpus" / "buggy" / corpus_file
+    corpus = Path(__file__).parent / "corpus" / "logistic_regression" / "buggy" / corpus_file
     notebook = nbformat.from_dict(fill_notebook(released, corpus.read_text()))
     NotebookClient(notebook, timeout=600, kernel_name="python3", allow_errors=True,
                    resources={"metadata": {"path": folder}}).execute()

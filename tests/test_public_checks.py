@@ -17,7 +17,7 @@ from autograder.public_runner import call_key, from_json, to_json
 from autograder.runner import collect
 from tests.conftest import copy_release
 
-CORPUS = Path(__file__).resolve().parent / "corpus"
+CORPUS = Path(__file__).resolve().parent / "corpus" / "logistic_regression"
 
 
 def run_public(folder: Path, *args: str) -> subprocess.CompletedProcess:
