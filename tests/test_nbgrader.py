@@ -14,8 +14,9 @@ import pytest
 
 from autograder.notebook import fill_notebook
 from autograder.release import solution_lines
+from tests.conftest import ASSIGNMENTS, COURSE
 from tests.test_cli import run_cli
-from tests.test_grading import CORPUS, EXERCISES, ROOT, header_of, read_gradebook
+from tests.test_grading import CORPORA, CORPUS, ROOT, header_of, read_gradebook
 
 nbgrader_api = pytest.importorskip("nbgrader.api", reason="nbgrader is in the dev dependencies")
 
@@ -101,42 +102,95 @@ def course(tmp_path_factory):
     return root, sorted(students)
 
 
-def nbgrader_scores(root: Path, students: list[str]) -> dict[str, dict[str, float]]:
+def nbgrader_scores(root: Path, students: list[str], name: str = NAME
+                    ) -> dict[str, dict[str, float]]:
     scores = {}
     with nbgrader_api.Gradebook(f"sqlite:///{root / 'gradebook.db'}") as book:
         for student in students:
-            notebook = book.find_submission(NAME, student).notebooks[0]
+            notebook = book.find_submission(name, student).notebooks[0]
             scores[student] = {grade.name.removeprefix("test_"): grade.score
                                for grade in notebook.grades}
     return scores
 
 
-def test_every_exercise_scores_as_in_autograder_grade(course, tmp_path):
-    root, students = course
+def _with_every_bug(released: dict, name: str) -> dict:
+    """The reference notebook with each exercise's cell taken from the first corpus file whose
+    bug is in that exercise: one notebook that loses points in every exercise."""
+    notebook = fill_notebook(released, COURSE.assignment(name).source.read_text())
+    buggy = {}
+    for path in sorted((CORPORA / name).glob("buggy/*.py")):
+        buggy.setdefault(header_of(path, "bug"), path)
+    for cell in notebook["cells"]:
+        exercise = cell["metadata"].get("nbgrader", {}).get("grade_id")
+        if cell["metadata"].get("nbgrader", {}).get("solution") and exercise in buggy:
+            filled = fill_notebook(released, buggy[exercise].read_text())
+            cell["source"] = next(c["source"] for c in filled["cells"]
+                                  if c["metadata"].get("nbgrader", {}).get("grade_id")
+                                  == exercise)
+    return notebook
+
+
+@pytest.fixture(scope="module")
+def courses(course, tmp_path_factory):
+    """name -> (nbgrader course, students) for every assignment: logistic regression's is
+    ``course``; the others share one more nbgrader course, with three notebooks each (the
+    reference, the untouched release and one with a bug in every exercise)."""
+    found = {NAME: course}
+    root = tmp_path_factory.mktemp("others")
+    for name in ASSIGNMENTS:
+        if name == NAME:
+            continue
+        done = run_cli("export", "nbgrader", str(root), name)
+        assert done.returncode == 0, done.stderr
+        generated = nbgrader(root, "generate_assignment", name, "--force")
+        assert generated.returncode == 0, generated.stdout + generated.stderr
+        released = json.loads((root / "release" / name / f"{name}.ipynb").read_text())
+        students = {"reference": fill_notebook(released,
+                                               COURSE.assignment(name).source.read_text()),
+                    "untouched": released, "every_bug": _with_every_bug(released, name)}
+        for student, notebook in students.items():
+            folder = root / "submitted" / student / name
+            folder.mkdir(parents=True)
+            (folder / f"{name}.ipynb").write_text(json.dumps(notebook, indent=1))
+            (folder / "timestamp.txt").write_text("2026-11-20 12:00:00 UTC\n")
+        autograded = nbgrader(root, "autograde", name, "--force")
+        assert autograded.returncode == 0, autograded.stdout[-3000:] + autograded.stderr[-3000:]
+        found[name] = root, sorted(students)
+    return found
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_every_exercise_scores_as_in_autograder_grade(courses, tmp_path, name):
+    root, students = courses[name]
+    exercises = COURSE.assignment(name).exercises()
     started = time.monotonic()
-    done = run_cli("grade", NAME, str(root / "submitted"), "--out", str(tmp_path), "--jobs", "2")
+    done = run_cli("grade", name, str(root / "submitted"), "--out", str(tmp_path), "--jobs", "2")
     seconds = time.monotonic() - started
     assert done.returncode == 0, done.stderr
     print(f"\nautograder grade --jobs 2: {seconds:.1f} s for {len(students)} notebooks "
           f"({seconds / len(students):.2f} s each, start-up and recording included)")
     ours = read_gradebook(tmp_path)
-    theirs = nbgrader_scores(root, students)
-    table = [f"{'student':<28}" + "".join(f"{name[:10]:>11}" for name in EXERCISES)]
+    theirs = nbgrader_scores(root, students, name)
+    table = [f"{'student':<28}" + "".join(f"{exercise[:10]:>11}" for exercise in exercises)]
     disagree = []
     for student in students:
         row = f"{student:<28}"
-        for name in EXERCISES:
-            a, b = float(ours[student][name]), theirs[student][name]
+        for exercise in exercises:
+            a, b = float(ours[student][exercise]), theirs[student][exercise]
             row += f"{f'{a:g}/{b:g}':>11}"
             if abs(a - b) > 1e-6:
-                disagree.append((student, name, a, b))
+                disagree.append((student, exercise, a, b))
         table.append(row)
     print("\nours/nbgrader per exercise\n" + "\n".join(table))
     assert not disagree
-    assert ours["reference"]["score"] == "100" and ours["untouched"]["score"] == "0"
-    for exercise in EXERCISES:  # each bug costs points in its own exercise only
-        row = ours[f"bug_{exercise}"]
-        assert [n for n in EXERCISES if row[n] != ours["reference"][n]] == [exercise]
+    reference = ours["reference"]
+    assert reference["score"] == reference["max_score"] and ours["untouched"]["score"] == "0"
+    if name == NAME:  # each bug costs points in its own exercise only
+        for exercise in exercises:
+            row = ours[f"bug_{exercise}"]
+            assert [n for n in exercises if row[n] != reference[n]] == [exercise]
+    else:
+        assert all(ours["every_bug"][n] != reference[n] for n in exercises)
 
 
 def test_two_assignments_share_one_course(course):
