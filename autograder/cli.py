@@ -14,6 +14,7 @@ can cause ends in one line on stderr and a non-zero exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -23,7 +24,8 @@ from . import __version__
 from .course import Assignment, UsageError, find_course
 from .escaping import visible
 
-EXIT_USAGE = 2
+#: exit codes of ``autograder grade`` (documented in its --help)
+EXIT_GRADED, EXIT_GRADER_ERROR, EXIT_USAGE, EXIT_BELOW = 0, 1, 2, 3
 
 
 def _assignments(args: argparse.Namespace) -> list[Assignment]:
@@ -161,12 +163,14 @@ def _summary(results, exercises: list[str]) -> str:
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from . import reports, runner
+    from . import ci_reports, reports, runner
     from .sandbox.jail import LEVELS, sandbox_level
 
     assignment, = _assignments(args)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.fail_under is not None and not 0 <= args.fail_under <= 100:
+        raise UsageError("--fail-under must be a percentage between 0 and 100")
     level = sandbox_level()
     if args.require_sandbox and LEVELS.index(level) > LEVELS.index(args.require_sandbox):
         raise UsageError(f"sandbox level {level!r} is weaker than the required "
@@ -202,11 +206,44 @@ def _grade(args: argparse.Namespace) -> int:
     reports.write_all(out, results, exercises, reports.manifest(
         assignment=assignment.name, suite=suite, level=level, jobs=args.jobs, seconds=seconds,
         results=results, resumed=len(done), stats=stats))
-    print(_summary(results, exercises))
+    github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
+    table = _summary(results, exercises)
+    print(ci_reports.quoted(table) if github else table)
     print(f"\n{len(graded)} submission(s) graded in {seconds:.1f} s "
           f"({seconds / max(len(graded), 1):.2f} s each, --jobs {args.jobs}); "
           f"sandbox level: {level}; results in {out}")
-    return 0
+    if args.junit_xml:
+        reports.write_atomic(Path(args.junit_xml), ci_reports.junit_xml(results, assignment.name))
+    if github:
+        _to_github(results, exercises, assignment.name)
+    return _exit_code(results, args.fail_under)
+
+
+def _to_github(results, exercises: list[str], assignment: str) -> None:
+    """The job summary (when the runner gives a file for it) and, for one submission, its
+    annotations."""
+    from . import ci_reports
+
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(ci_reports.step_summary(results, exercises, assignment))
+    if len(results) == 1:
+        print("\n".join(ci_reports.annotations(results[0], exercises)))
+
+
+def _exit_code(results, fail_under: float | None) -> int:
+    """:data:`EXIT_GRADER_ERROR` when the grader failed on a submission, else
+    :data:`EXIT_BELOW` when one scored under ``fail_under`` percent, else :data:`EXIT_GRADED`."""
+    from .runner import GRADER_ERROR
+
+    if any(result.error.startswith(GRADER_ERROR) for result in results):
+        return EXIT_GRADER_ERROR
+    if fail_under is not None and any(
+            result.error or 100 * result.score < fail_under * result.max_score
+            for result in results):
+        return EXIT_BELOW
+    return EXIT_GRADED
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -279,8 +316,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     grade = commands.add_parser(
         "grade", parents=[common], help="grade submissions against the hidden suite",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Grade each submission in a sandboxed worker and write the gradebook, "
-                    "per-student results and feedback, and a manifest into --out.")
+                    "per-student results and feedback, and a manifest into --out.",
+        epilog="exit codes:\n"
+               f"  {EXIT_GRADED}  graded, whatever the scores (a broken submission is a row "
+               "scored 0)\n"
+               f"  {EXIT_GRADER_ERROR}  the grader failed on some submission (its row says "
+               "error; the next run grades it again)\n"
+               f"  {EXIT_USAGE}  usage: bad arguments, unknown assignment, unreadable paths\n"
+               f"  {EXIT_BELOW}  some submission scored under --fail-under")
     grade.add_argument("assignment", metavar="ASSIGNMENT", help="assignment name")
     grade.add_argument("paths", nargs="+", metavar="PATH",
                        help="a .py or .ipynb submission, or a folder of them (one student per "
@@ -294,6 +339,15 @@ def build_parser() -> argparse.ArgumentParser:
                        choices=["namespace", "uid", "landlock", "process"],
                        help="fail unless workers get at least this isolation (default when "
                             "given: namespace; weaker: uid, landlock, process)")
+    grade.add_argument("--junit-xml", metavar="FILE",
+                       help="also write JUnit XML: a test suite per student, a test case per "
+                            "hidden test (classname: the exercise; points as properties)")
+    grade.add_argument("--github", action="store_true",
+                       help="GitHub Actions output (automatic when GITHUB_ACTIONS=true): a "
+                            "table in the job summary and, for one submission, annotations")
+    grade.add_argument("--fail-under", type=float, metavar="PERCENT",
+                       help=f"exit with {EXIT_BELOW} when a submission scores under PERCENT "
+                            "of the points")
     grade.set_defaults(run=_grade)
     return parser
 

@@ -66,3 +66,20 @@ def code_block(text: str) -> list[str]:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return [fence, visible(text), fence]
+
+
+def workflow_data(text: str) -> str:
+    """``text`` as the message of a GitHub Actions workflow command (``::error::MESSAGE``):
+    one line, with ``%``, CR and LF percent-encoded as the runner decodes them, so a message
+    can neither end the command nor start another.
+
+    Example: workflow_data("a\\n::notice::b") == "a%0A::notice::b"
+    """
+    return (visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+
+
+def workflow_property(text: str) -> str:
+    """``text`` as a property value of a workflow command (``title=VALUE``): as
+    :func:`workflow_data`, and ``:`` and ``,`` encoded too, so it cannot end the property list.
+    """
+    return workflow_data(text).replace(":", "%3A").replace(",", "%2C")
