@@ -5,6 +5,7 @@
     autograder check [ASSIGNMENT]                    validate an assignment before release
     autograder grade ASSIGNMENT PATH... --out DIR    grade submissions in the sandbox
     autograder export nbgrader COURSE_DIR [ASSIGNMENT]
+    autograder export gradescope ASSIGNMENT [--out autograder.zip]
 
 Every command takes ``--course DIR``; without it the course is ``$AUTOGRADER_COURSE`` or the
 nearest folder at or above the current one that holds ``solutions/``. Every error the user
@@ -108,6 +109,19 @@ def _export_nbgrader(args: argparse.Namespace) -> int:
         export(assignment, nbgrader_course)
         print(f"exported {assignment.name} -> {nbgrader_course / 'source' / assignment.name}")
     print(f"next: cd {nbgrader_course} && nbgrader generate_assignment {assignments[0].name}")
+    return 0
+
+
+def _export_gradescope(args: argparse.Namespace) -> int:
+    from .integrations.gradescope import export
+
+    assignment, = _assignments(args)
+    out = Path(args.out)
+    if out.is_dir():
+        raise UsageError(f"--out {out} is a folder; give the zip's file name")
+    export(assignment, out)
+    print(f"exported {assignment.name} -> {out}: upload it as the assignment's autograder "
+          f"(Configure Autograder, zip file upload)")
     return 0
 
 
@@ -313,6 +327,18 @@ def build_parser() -> argparse.ArgumentParser:
     nbgrader.add_argument("assignment", nargs="?", metavar="ASSIGNMENT",
                           help="assignment name (default: all)")
     nbgrader.set_defaults(run=_export_nbgrader)
+    gradescope = targets.add_parser(
+        "gradescope", parents=[common], help="write a Gradescope autograder zip",
+        description="Write the zip to upload as a Gradescope programming assignment's "
+                    "autograder: setup.sh installs Python and the pinned packages, "
+                    "run_autograder grades /autograder/submission (a .py, an .ipynb or a "
+                    "folder) with the hidden suite, recorded here, and always writes "
+                    "results.json. Tests marked public are visible; the others follow "
+                    "[gradescope] hidden_visibility in assignment.toml.")
+    gradescope.add_argument("assignment", metavar="ASSIGNMENT", help="assignment name")
+    gradescope.add_argument("--out", default="autograder.zip", metavar="FILE",
+                            help="the zip to write (default: autograder.zip)")
+    gradescope.set_defaults(run=_export_gradescope)
 
     grade = commands.add_parser(
         "grade", parents=[common], help="grade submissions against the hidden suite",

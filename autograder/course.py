@@ -40,6 +40,22 @@ class UsageError(Exception):
 
 
 @dataclass(frozen=True)
+class GradescopeConfig:
+    """``[gradescope]`` of ``assignment.toml``.
+
+    timeout -- seconds, the autograder timeout set on Gradescope (its default: 10 minutes)
+    hidden_visibility -- when students see the results of tests not marked public:
+        "hidden", "after_due_date", "after_published" or "visible"
+    """
+
+    timeout: float = 600.0
+    hidden_visibility: str = "after_due_date"
+
+
+VISIBILITIES = ("hidden", "after_due_date", "after_published", "visible")
+
+
+@dataclass(frozen=True)
 class AssignmentConfig:
     """The declarative part of an assignment, read from ``assignment.toml``.
 
@@ -47,12 +63,14 @@ class AssignmentConfig:
     points -- the total the hidden tests' points must add up to, checked by ``autograder check``
     engine_modules -- engine modules released beside the lesson, e.g. ["gradcheck"]
     budget -- overrides of :class:`autograder.sandbox.jail.Budget` for this assignment's workers
+    gradescope -- how the Gradescope autograder shows and bounds a run
     """
 
     title: str
     points: float | None = None
     engine_modules: tuple[str, ...] = ()
     budget: Budget = Budget()
+    gradescope: GradescopeConfig = GradescopeConfig()
 
 
 #: engine modules an assignment may ship to students: numpy-only, no package imports
@@ -67,7 +85,7 @@ def _config(path: Path, name: str) -> AssignmentConfig:
         raise UsageError(f"cannot read {path}: {error.strerror}") from None
     except tomllib.TOMLDecodeError as error:
         raise UsageError(f"{path}: {error}") from None
-    known = {"title", "points", "release", "budget"}
+    known = {"title", "points", "release", "budget", "gradescope"}
     if unknown := sorted(set(data) - known):
         raise UsageError(f"{path}: unknown key(s) {', '.join(unknown)} "
                          f"(known: {', '.join(sorted(known))})")
@@ -91,8 +109,18 @@ def _config(path: Path, name: str) -> AssignmentConfig:
                          f"{', '.join(allowed)}")
     budget = {key: int(value) if allowed[key] == "int" else float(value)
               for key, value in budget.items()}
+    gradescope = data.get("gradescope", {})
+    timeout = gradescope.get("timeout", GradescopeConfig.timeout) \
+        if isinstance(gradescope, dict) else None
+    visibility = gradescope.get("hidden_visibility", GradescopeConfig.hidden_visibility) \
+        if isinstance(gradescope, dict) else None
+    if not isinstance(gradescope, dict) or set(gradescope) - {"timeout", "hidden_visibility"} \
+            or not isinstance(timeout, int | float) or isinstance(timeout, bool) \
+            or not 0 < timeout <= 2400 or visibility not in VISIBILITIES:
+        raise UsageError(f"{path}: [gradescope] takes timeout (seconds, at most 2400) and "
+                         f"hidden_visibility ({', '.join(VISIBILITIES)})")
     return AssignmentConfig(title, None if points is None else float(points), tuple(modules),
-                            Budget(**budget))
+                            Budget(**budget), GradescopeConfig(float(timeout), visibility))
 
 
 @dataclass(frozen=True)

@@ -20,13 +20,14 @@ import io
 import json
 import os
 import platform
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
 from . import __version__
 from .course import Assignment
 from .escaping import code_block, csv_cell, folder_name, markdown
-from .runner import StudentResult
+from .runner import StudentResult, TestResult
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:
@@ -60,21 +61,26 @@ def gradebook(results: list[StudentResult], exercises: list[str]) -> str:
     return buffer.getvalue()
 
 
-def results_json(result: StudentResult) -> dict:
+def results_json(result: StudentResult,
+                 visibility: Callable[[TestResult], str] | None = None) -> dict:
     """One student's results in Gradescope's results.json schema; every text that may hold
-    what a student wrote is Markdown-escaped (``output_format`` md)."""
-    tests = [
-        {
+    what a student wrote is Markdown-escaped (``output_format`` md). ``visibility(test)``
+    gives each test's Gradescope visibility (default: all "visible"); ``number`` orders the
+    tests by exercise, as "exercise.test"."""
+    order: dict[str, int] = {}
+    tests = []
+    for index, test in enumerate(result.tests, start=1):
+        exercise = order.setdefault(test.exercise, len(order) + 1)
+        tests.append({
             "name": f"{test.exercise}: {test.prop}",
+            "number": f"{exercise}.{index}",
             "score": _points(test.score),
             "max_score": _points(test.points),
             "status": "passed" if test.score == test.points else "failed",
             "output": markdown(test.message),
-            "visibility": "visible",
+            "visibility": "visible" if visibility is None else visibility(test),
             "tags": [test.exercise],
-        }
-        for test in result.tests
-    ]
+        })
     return {
         "score": _points(result.score),
         "max_score": _points(result.max_score),

@@ -156,8 +156,8 @@ def test_results_json_follows_gradescope_schema(corpus_grades):
     assert {"score", "max_score", "execution_time", "tests"} <= set(data)
     assert data["max_score"] == 100 and data["score"] < 100
     for test in data["tests"]:
-        assert set(test) == {"name", "score", "max_score", "status", "output", "visibility",
-                             "tags"}
+        assert set(test) == {"name", "number", "score", "max_score", "status", "output",
+                             "visibility", "tags"}
         assert test["status"] in {"passed", "failed"} and test["tags"][0] in EXERCISES
     failed = [t for t in data["tests"] if t["status"] == "failed"]
     assert failed and all(t["tags"] == ["propagate"] for t in failed)
