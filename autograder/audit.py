@@ -39,7 +39,6 @@ import numpy as np
 
 from .course import Assignment
 from .release import solution_spans
-from .replay import from_payload
 from .sandbox import codec
 from .sandbox.session import Overtime, time_limit
 
@@ -325,23 +324,26 @@ def perturbed(value, rng: np.random.Generator):
     return value
 
 
-def _pools(assignment: Assignment) -> dict[str, list[tuple]]:
+def _pools(assignment: Assignment, reference) -> dict[str, list[tuple]]:
     """{exercise: [(args, kwargs)]}: the calls the hidden suite makes on the reference under
-    the grading profile and under each of :data:`SEEDS`, each with :data:`VARIANTS`
-    perturbed copies, at most :data:`POOL` per exercise."""
-    from .runner import record_suite
+    the grading profile and under each of :data:`SEEDS` (functions a test passes included),
+    each with :data:`VARIANTS` perturbed copies, at most :data:`POOL` per exercise."""
+    from .runner import grade_many_in_process
+    from .submission import InProcessBackend
 
+    exercises = assignment.exercises()
     pools: dict[str, list[tuple]] = {}
     seen: set = set()
     for seed in (None, *SEEDS):
-        recording = record_suite(assignment, seed=seed)
-        for payload in recording.tests.values():
-            for example in from_payload(payload):
-                for name, args, kwargs in example.calls:
-                    key = codec.fingerprint((name, args, kwargs))
-                    if key not in seen:
-                        seen.add(key)
-                        pools.setdefault(name, []).append((args, kwargs))
+        log: list[tuple] = []
+        with np.errstate(all="ignore"), contextlib.redirect_stdout(io.StringIO()):
+            grade_many_in_process(assignment, {"reference": lambda log=log: _TimedBackend(
+                InProcessBackend(reference, reference, exercises), log)}, seed=seed)
+        for name, args, kwargs in log:
+            key = codec.fingerprint((name, args, kwargs))  # None when a function is passed
+            if key is None or key not in seen:
+                seen.add(key)
+                pools.setdefault(name, []).append((args, kwargs))
     rng = np.random.default_rng(0)
     for name, calls in pools.items():
         calls += [perturbed(call, rng) for call in calls for _ in range(VARIANTS)]
@@ -410,10 +412,12 @@ def _released_modules(root: Path):
 
 
 class _TimedBackend:
-    """In-process calls of a mutant's namespace, each within CALL_SECONDS."""
+    """In-process calls of a namespace, each within CALL_SECONDS; each call's name and
+    arguments (as given) go to ``log`` when there is one."""
 
-    def __init__(self, backend):
+    def __init__(self, backend, log: list | None = None):
         self.backend = backend
+        self.log = log
 
     def __getattr__(self, name):
         return getattr(self.backend, name)
@@ -421,6 +425,8 @@ class _TimedBackend:
     def call(self, name, args, kwargs):
         from .submission import StudentError
 
+        if self.log is not None:
+            self.log.append((name, *copy.deepcopy((args, kwargs))))
         try:
             with time_limit(CALL_SECONDS):
                 return self.backend.call(name, args, kwargs)
@@ -488,7 +494,7 @@ def audit(assignment: Assignment, on_progress: Callable[[str], None] = lambda _:
     found = mutants(assignment)
     on_progress(f"{len(found)} mutants; recording the suite's calls under {len(SEEDS) + 1} "
                 "seeds")
-    pools = _pools(assignment)
+    pools = _pools(assignment, reference)
     verdicts = [Verdict(mutant) for mutant in found]
     namespaces = [namespace_of(mutant, reference) for mutant in found]
     on_progress("comparing each mutant with the reference on those calls")
