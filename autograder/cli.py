@@ -6,6 +6,7 @@
     autograder grade ASSIGNMENT PATH... --out DIR    grade submissions in the sandbox
     autograder export nbgrader COURSE_DIR [ASSIGNMENT]
     autograder export gradescope ASSIGNMENT [--out autograder.zip]
+    autograder export github-classroom ASSIGNMENT --out DIR
 
 Every command takes ``--course DIR``; without it the course is ``$AUTOGRADER_COURSE`` or the
 nearest folder at or above the current one that holds ``solutions/``. Every error the user
@@ -122,6 +123,16 @@ def _export_gradescope(args: argparse.Namespace) -> int:
     export(assignment, out)
     print(f"exported {assignment.name} -> {out}: upload it as the assignment's autograder "
           f"(Configure Autograder, zip file upload)")
+    return 0
+
+
+def _export_github_classroom(args: argparse.Namespace) -> int:
+    from .integrations.github_classroom import WORKFLOW, export
+
+    assignment, = _assignments(args)
+    out = export(assignment, Path(args.out))
+    print(f"exported {assignment.name} -> {out}: push it as the assignment's template "
+          f"repository; {WORKFLOW} runs the public checks on every push")
     return 0
 
 
@@ -339,6 +350,16 @@ def build_parser() -> argparse.ArgumentParser:
     gradescope.add_argument("--out", default="autograder.zip", metavar="FILE",
                             help="the zip to write (default: autograder.zip)")
     gradescope.set_defaults(run=_export_gradescope)
+    classroom = targets.add_parser(
+        "github-classroom", parents=[common], help="write a GitHub Classroom template repository",
+        description="Write what students receive and .github/workflows/classroom.yml, which "
+                    "runs the public checks of each exercise on every push and reports their "
+                    "points to GitHub Classroom. No hidden test, reference or recording goes "
+                    "into the repository.")
+    classroom.add_argument("assignment", metavar="ASSIGNMENT", help="assignment name")
+    classroom.add_argument("--out", required=True, metavar="DIR",
+                           help="the template repository's folder (new or empty)")
+    classroom.set_defaults(run=_export_github_classroom)
 
     grade = commands.add_parser(
         "grade", parents=[common], help="grade submissions against the hidden suite",

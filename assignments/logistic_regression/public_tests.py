@@ -12,6 +12,7 @@ In a terminal, in the folder that holds this file and your module::
 
     python public_tests.py                   # checks ./<assignment>.py
     python public_tests.py path/to/mine.py   # checks another file
+    python public_tests.py --exercise NAME   # only the checks of exercise NAME
 
 In a notebook, after writing a function (the check cells do this for you)::
 
@@ -402,19 +403,32 @@ def _load_student_module(path, assignment):
 
 
 def main(argv=None):
-    """Command line: ``python public_tests.py [path/to/module.py]``; 0 when all pass."""
+    """Command line: ``python public_tests.py [--exercise NAME] [path/to/module.py]``; 0 when
+    all the public tests (of exercise NAME only, with ``--exercise``) pass."""
     args = sys.argv[1:] if argv is None else list(argv)
     if args and args[0] in ("-h", "--help"):
         print(__doc__)
         return 0
-    if len(args) > 1:
-        print("usage: python public_tests.py [path/to/your_module.py]")
+    exercise = None
+    if args[:1] == ["--exercise"] and len(args) > 1:
+        exercise, args = args[1], args[2:]
+    if len(args) > 1 or args[:1] == ["--exercise"]:
+        print("usage: python public_tests.py [--exercise NAME] [path/to/your_module.py]")
         return 2
     checks = _Checks()
+    if exercise is not None and exercise not in checks.exercises:
+        print(f"no exercise named {exercise!r}: the exercises are {', '.join(checks.exercises)}")
+        return 2
     module = _load_student_module(args[0] if args else None, checks.assignment)
     if module is None:
         return 1
-    return 0 if run_all(vars(module)) else 1
+    if exercise is None:
+        return 0 if run_all(vars(module)) else 1
+    if not callable(getattr(module, exercise, None)):
+        print(f"SKIP  {exercise}: no function named `{exercise}` found - define it, spelled "
+              "like this")
+        return 1
+    return 0 if checks.run(exercise, vars(module)) else 1
 
 
 if __name__ == "__main__":
