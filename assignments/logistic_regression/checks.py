@@ -244,7 +244,9 @@ def expect_close(
     actual -- what the submission returned (already decoded)
     expected -- the reference value, an array or a number
     what -- the student-facing name, e.g. "grads['dw']"
-    mistakes -- {hint: the value a known mistake would give}; the first match is named
+    mistakes -- {hint: the value a known mistake would give}; the first match is named, among
+        the hints that can tell a mistake: a hint whose value is all zeros (many slips give
+        zeros) or equals another hint's (on degenerate inputs two slips can agree) is not
     """
     expected = np.asarray(expected, dtype=np.float64)
     rtol, atol = _tolerances(actual, rtol, atol)
@@ -253,15 +255,22 @@ def expect_close(
         expect_finite(got, what)
     if _close(got, expected, rtol, atol):
         return
-    hint = ""
-    for message, candidate in (mistakes or {}).items():
-        candidate = np.asarray(candidate, dtype=np.float64)
-        if candidate.shape == got.shape and _close(got, candidate, 1e-5, 1e-8):
-            hint = f" {message}"
-            break
-    else:
-        hint = _ratio_hint(got, expected)
+    hint = next((f" {message}" for message, candidate in _telling(mistakes or {}).items()
+                 if candidate.shape == got.shape and _close(got, candidate, 1e-5, 1e-8)),
+                _ratio_hint(got, expected))
     fail(f"{what} has wrong values: {_errors(got, expected)}.{hint}")
+
+
+def _telling(mistakes: Mapping[str, object]) -> dict[str, np.ndarray]:
+    """The hints of ``mistakes`` whose value can only come from their own mistake."""
+    values = {message: np.asarray(value, dtype=np.float64) for message, value in mistakes.items()}
+
+    def agree(a: np.ndarray, b: np.ndarray) -> bool:
+        return a.shape == b.shape and _close(a, b, 1e-5, 1e-8)
+
+    return {message: value for message, value in values.items()
+            if not np.all(np.abs(value) <= 1e-8)
+            and not any(agree(value, other) for key, other in values.items() if key != message)}
 
 
 def expect_labels(actual, shape: tuple[int, ...], what: str) -> np.ndarray:

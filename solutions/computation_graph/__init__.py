@@ -1,0 +1,1 @@
+"""The computation-graph assignment (instructor-only): lesson, reference and hidden suite."""

@@ -1,0 +1,1 @@
+"""One neuron learning AND by single-example SGD (instructor-only): lesson, reference, suite."""
