@@ -1,0 +1,1 @@
+"""The two-layer-network assignment (instructor-only): lesson, reference and hidden suite."""

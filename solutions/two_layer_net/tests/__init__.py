@@ -1,0 +1,1 @@
+"""The hidden suite of two_layer_net."""
