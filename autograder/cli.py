@@ -136,16 +136,16 @@ def _export_github_classroom(args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_output_dir(out: Path) -> None:
+def _check_output_dir(out: Path, option: str = "--out") -> None:
     if out.exists() and not out.is_dir():
-        raise UsageError(f"--out {out} exists and is not a folder")
+        raise UsageError(f"{option} {out} exists and is not a folder")
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / ".autograder-write-test"
         probe.write_text("")
         probe.unlink()
     except OSError as error:
-        raise UsageError(f"cannot write to --out {out}: {error.strerror}") from None
+        raise UsageError(f"cannot write to {option} {out}: {error.strerror}") from None
 
 
 class _Progress:
@@ -223,7 +223,10 @@ def _grade(args: argparse.Namespace) -> int:
     started = time.monotonic()
     stats: dict = {}
     # the recorded examples depend on the suite and on hypothesis, numpy and Python themselves
-    cache = out / ".autograder" / f"recording-{reports.recording_key(suite)}.bin"
+    recordings = Path(args.recordings) if args.recordings else out / ".autograder"
+    if args.recordings:
+        _check_output_dir(recordings, "--recordings")
+    cache = recordings / f"recording-{reports.recording_key(suite)}.bin"
     graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished, cache=cache,
                           stats=stats) if todo else []
     seconds = time.monotonic() - started
@@ -386,6 +389,10 @@ def build_parser() -> argparse.ArgumentParser:
                        choices=["namespace", "uid", "landlock", "process"],
                        help="fail unless workers get at least this isolation (default when "
                             "given: namespace; weaker: uid, landlock, process)")
+    grade.add_argument("--recordings", metavar="DIR",
+                       help="where the suite's recordings are kept (default: OUT/.autograder); "
+                            "a folder kept between runs (a CI cache) spares each run the "
+                            "recording")
     grade.add_argument("--junit-xml", metavar="FILE",
                        help="also write JUnit XML: a test suite per student, a test case per "
                             "hidden test (classname: the exercise; points as properties)")

@@ -26,12 +26,13 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-
-import jupytext
-import nbformat
+from typing import TYPE_CHECKING
 
 from .course import Assignment, UsageError
 from .public_runner import DATA, PACKAGE
+
+if TYPE_CHECKING:  # jupytext and nbformat load slowly: only notebook builders import them
+    import nbformat
 
 ENGINE = Path(__file__).resolve().parent
 BEGIN = "### BEGIN SOLUTION"
@@ -142,6 +143,8 @@ def _nbgrader(grade_id: str, solution: bool) -> dict:
 
 
 def _cell(kind: str, source: str, grade_id: str, solution: bool) -> nbformat.NotebookNode:
+    import nbformat
+
     new = (nbformat.v4.new_markdown_cell if kind == "markdown" else nbformat.v4.new_code_cell)(
         source)
     new.id = grade_id
@@ -156,6 +159,8 @@ def _check_cell(name: str) -> nbformat.NotebookNode:
     metadata: nbgrader knows no such cell (its test cells do the checking there) and would
     fail on an unknown grade id, so it takes it for a cell the student added. Its guard keeps
     it from running when a grader imports the notebook's code."""
+    import nbformat
+
     new = nbformat.v4.new_code_cell(CHECK_CELL.format(name=name))
     new.id = CHECK_PREFIX + name
     new.metadata = {"deletable": False, "editable": False}
@@ -173,6 +178,9 @@ def build_notebook(text: str, *, solutions: bool, checks: bool = True) -> nbform
     Solution cells get ``grade_id`` equal to their exercise; every other cell is a locked,
     read-only lesson or setup cell. Cell ids equal grade ids, so output is stable.
     """
+    import jupytext
+    import nbformat
+
     source_nb = jupytext.reads(text, fmt="py:percent")
     cells = []
     for index, cell in enumerate(source_nb.cells):
@@ -195,13 +203,29 @@ def build_notebook(text: str, *, solutions: bool, checks: bool = True) -> nbform
 
 
 def exercises(text: str) -> list[str]:
-    """The exercises of a source text: one per solution cell, in lesson order."""
-    names = [cell.metadata["nbgrader"]["grade_id"]
-             for cell in build_notebook(text, solutions=True, checks=False).cells
-             if cell.metadata["nbgrader"]["solution"]]
-    if len(set(names)) != len(names):
-        raise SourceError(f"an exercise is defined in two solution cells: {names}")
-    return names
+    """The exercises of a source text: the top-level functions that hold solution regions, in
+    lesson order. Read with ``ast`` alone, as the grader needs only the names (building the
+    notebook, which also checks one exercise per cell, loads jupytext: a second per process).
+
+    Example: exercises("def f(x):\n    ### BEGIN SOLUTION\n    y = x\n"
+                       "    ### END SOLUTION\n    return y\n") == ["f"]
+    """
+    try:
+        tree = ast.parse(text)
+    except SyntaxError as error:
+        raise SourceError(f"line {error.lineno}: {error.msg}") from None
+    functions = [node for node in tree.body if isinstance(node, ast.FunctionDef)]
+    owners: dict[str, ast.FunctionDef] = {}
+    for begin, _ in _regions(text.splitlines()):
+        owner = next((node for node in functions if node.lineno <= begin + 1 <= node.end_lineno),
+                     None)
+        if owner is None:
+            raise SourceError(f"line {begin + 1}: a solution region must sit inside a top-level "
+                              "function, the exercise")
+        if owners.setdefault(owner.name, owner) is not owner:
+            raise SourceError(f"the exercise {owner.name} is defined twice (lines "
+                              f"{owners[owner.name].lineno} and {owner.lineno})")
+    return list(owners)
 
 
 def _source_text(assignment: Assignment) -> str:
@@ -214,6 +238,8 @@ def _source_text(assignment: Assignment) -> str:
 
 def release_files(assignment: Assignment) -> dict[str, bytes]:
     """Every released file as {relative path: content}; a pure function of the sources."""
+    import nbformat
+
     from .public_checks import PublicCheckError, build
     from .runner import collect
 

@@ -402,13 +402,21 @@ class _ShardPlugin(_SuitePlugin):
     def __init__(self, context: GradingContext, setup, tasks, results, budget: Budget):
         super().__init__(context)
         self.setup, self.tasks, self.results, self.budget = setup, tasks, results, budget
-        self.trusted = released_cells(context.assignment)
-        # started on first use, shared by this slot's workers
+        # shared by this slot's workers; it loads numpy while pytest collects the suite
         self.zygote = Zygote(budget, student_files(context.assignment))
+        self.zygote.start()
+
+    @functools.cached_property
+    def trusted(self) -> dict[str, str]:
+        """The released notebook's locked cells, built for the slot's first notebook (building
+        it loads jupytext, which a class of .py files never needs)."""
+        return released_cells(self.context.assignment)
 
     def pytest_runtestloop(self, session: pytest.Session) -> bool:
         # the suite is collected while the batch records it; then the recording comes
         self._use(Recording.from_bytes(self.setup.get()))
+        # the slot's fixed cost, not a student's: every row then times its own grading only
+        self.zygote.wait_ready(time.monotonic() + self.budget.import_wall)
         try:
             while (student := self.tasks.get()) is not None:
                 try:
@@ -432,7 +440,8 @@ class _ShardPlugin(_SuitePlugin):
             try:
                 with open(student.path, "rb"):  # vanished or unreadable: not the student's fault
                     pass
-                path, notes = prepare(student.path, self.trusted, Path(folder))
+                trusted = self.trusted if student.path.suffix == ".ipynb" else {}
+                path, notes = prepare(student.path, trusted, Path(folder))
             except NotebookError as error:
                 return StudentResult(student.id, error=str(error),
                                      seconds=round(time.monotonic() - started, 3))

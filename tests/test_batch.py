@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from autograder.cli import EXIT_GRADER_ERROR
 from tests.test_cli import assert_one_line_error, run_cli
 from tests.test_grading import EXAMPLES, read_gradebook
 
@@ -90,7 +91,7 @@ def test_a_submission_that_vanishes_mid_batch_is_one_error_row(tmp_path):
     wait_for_states(out, 1, process)
     (folder / "grace.py").unlink()  # graded last: the batch has not reached it yet
     stdout, stderr = process.communicate(timeout=900)
-    assert process.returncode == 0, stderr
+    assert process.returncode == EXIT_GRADER_ERROR, stderr  # the others are graded all the same
     book = read_gradebook(out)
     assert book["grace"]["score"] == "error"
     assert book["frank"]["score"] == "100" and book["bob"]["score"] == "84"

@@ -34,3 +34,18 @@ def test_benchmark_runs_and_writes_its_report(tmp_path):
         assert label in done.stdout
     classes = sorted(path.suffix for path in (tmp_path / "class").iterdir())
     assert classes.count(".ipynb") == 2 and classes.count(".py") == 4
+
+
+def test_one_submission_benchmark_reads_a_prebuilt_recording(tmp_path):
+    """The one-submission benchmark runs, and its "prebuilt" runs find the recording that
+    an earlier run left in the --recordings folder (the cold ones make their own)."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "one_submission.py"), "--repeat", "1",
+         "--assignment", "neuron_sgd", "--out", str(tmp_path)],
+        capture_output=True, text=True, timeout=1800)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert "cached" in report["runs"]["prebuilt"][0]["recording"]
+    assert "made" in report["runs"]["cold"][0]["recording"]
+    assert report["median"]["prebuilt"]["own"] > 0
+    assert "target: overhead <= 3 s with a prebuilt recording" in done.stdout

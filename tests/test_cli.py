@@ -45,7 +45,7 @@ def test_unknown_assignment_is_one_line(command):
 
 def test_the_course_is_found_from_a_subfolder():
     done = run_cli("release", "no_such_lesson", cwd=ROOT / "tests")
-    assert_one_line_error(done, "known: logistic_regression")
+    assert_one_line_error(done, "known: computation_graph, logistic_regression")
 
 
 def test_the_course_comes_from_course_or_the_environment(tmp_path):
@@ -53,7 +53,7 @@ def test_the_course_comes_from_course_or_the_environment(tmp_path):
     by_variable = run_cli("release", "no_such_lesson", cwd=tmp_path,
                           env={"AUTOGRADER_COURSE": str(ROOT)})
     for done in (by_option, by_variable):
-        assert_one_line_error(done, "known: logistic_regression")
+        assert_one_line_error(done, "known: computation_graph, logistic_regression")
 
 
 def test_no_course_is_one_line(tmp_path):

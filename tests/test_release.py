@@ -187,3 +187,21 @@ def test_a_marker_must_be_a_line_of_its_own():
     text = "# Write your code between `### BEGIN SOLUTION` and the end.\nx = 1\n"
     with pytest.raises(SourceError, match="line 1: ### BEGIN SOLUTION must be a line of its own"):
         strip_solutions(text)
+
+
+def test_exercises_read_with_ast_match_the_notebooks_solution_cells(assignment):
+    """The grader reads the exercise names without building the notebook; both agree."""
+    text = assignment.source.read_text()
+    cells = build_notebook(text, solutions=True, checks=False).cells
+    assert exercises(text) == [cell.metadata["nbgrader"]["grade_id"] for cell in cells
+                               if cell.metadata["nbgrader"]["solution"]]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("x = 1\n### BEGIN SOLUTION\ny = 2\n### END SOLUTION\n", "inside a top-level function"),
+    ("def f():\n    ### BEGIN SOLUTION\n    return 1\n    ### END SOLUTION\n\n\n"
+     "def f():\n    ### BEGIN SOLUTION\n    return 2\n    ### END SOLUTION\n", "defined twice"),
+])
+def test_exercises_refuse_a_region_outside_an_exercise_or_one_defined_twice(text, message):
+    with pytest.raises(SourceError, match=message):
+        exercises(text)

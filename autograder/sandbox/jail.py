@@ -295,8 +295,32 @@ class Zygote:
         self.stderr: _CappedReader | None = None
         self.peak_kb = (0, 0)  # the zygote's peak RSS and its largest worker's, as last told
         self._watch: threading.Event | None = None  # set to stop the scratch quota watch
+        self._ready = False  # the running zygote said it is ready
 
-    def _launch(self, deadline: float) -> None:
+    def start(self) -> None:
+        """Start the zygote now, without waiting for it: it loads numpy while the caller goes
+        on. The first :meth:`spawn` waits for it, and reports what kept it from starting."""
+        try:
+            self._ensure_started()
+        except OSError:
+            self.close()  # spawn starts it again, and raises SandboxError with the reason
+
+    def wait_ready(self, deadline: float) -> bool:
+        """Start the zygote if it is not running and wait until it is ready; False when it
+        cannot start (the next :meth:`spawn` tries again and raises SandboxError why)."""
+        try:
+            self._ensure_started()
+            if not self._ready:
+                self._await_ready(deadline)
+        except (OSError, SandboxError):
+            return False
+        return True
+
+    def _ensure_started(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            self._start()
+
+    def _start(self) -> None:
         self.root.mkdir(exist_ok=True)
         self._files_sent = False
         self.control, child = socket.socketpair()
@@ -319,6 +343,9 @@ class Zygote:
         if self.level != "namespace" and self._watch is None:  # there: a size-capped tmpfs
             self._watch = threading.Event()
             threading.Thread(target=self._enforce_quota, daemon=True).start()
+        self._ready = False
+
+    def _await_ready(self, deadline: float) -> None:
         try:
             hello = codec.recv_message(self.control, deadline=deadline)
         except (EOFError, TimeoutError, OSError, codec.CodecError):
@@ -328,6 +355,7 @@ class Zygote:
             reason = self.stderr.text().strip().splitlines()
             raise SandboxError(f"the {self.level} sandbox did not start"
                                + (f": {reason[0][:300]}" if reason else ""))
+        self._ready = True
 
     def _enforce_quota(self) -> None:
         """Watch the scratch folders; stop the workers when they hold more than SCRATCH_MB
@@ -348,8 +376,9 @@ class Zygote:
         """Fork a worker that runs ``code`` (a .py file's bytes) or ``cells`` (a notebook's
         code cells) as the file ``name``; raises SandboxError when the sandbox fails.
         ``exercises`` are the functions the worker reports failed statements against."""
-        if self.process is None or self.process.poll() is not None:
-            self._launch(deadline)
+        self._ensure_started()
+        if not self._ready:
+            self._await_ready(deadline)
         request = {"op": "spawn", "name": name, "cells": cells, "exercises": list(exercises),
                    "code": None if code is None else np.frombuffer(code, np.uint8),
                    "files": None if self._files_sent else self.files}
