@@ -120,7 +120,10 @@ def _export_gradescope(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.is_dir():
         raise UsageError(f"--out {out} is a folder; give the zip's file name")
-    export(assignment, out)
+    try:
+        export(assignment, out)
+    except OSError as error:
+        raise UsageError(f"cannot write --out {out}: {error.strerror}") from None
     print(f"exported {assignment.name} -> {out}: upload it as the assignment's autograder "
           f"(Configure Autograder, zip file upload)")
     return 0
@@ -130,7 +133,10 @@ def _export_github_classroom(args: argparse.Namespace) -> int:
     from .integrations.github_classroom import WORKFLOW, export
 
     assignment, = _assignments(args)
-    out = export(assignment, Path(args.out))
+    try:
+        out = export(assignment, Path(args.out))
+    except OSError as error:
+        raise UsageError(f"cannot write --out {args.out}: {error.strerror}") from None
     print(f"exported {assignment.name} -> {out}: push it as the assignment's template "
           f"repository; {WORKFLOW} runs the public checks on every push")
     return 0

@@ -16,7 +16,7 @@ import yaml
 from autograder.cli import build_parser
 from autograder.runner import collect
 from tests.conftest import COURSE, ROOT
-from tests.test_cli import run_cli
+from tests.test_cli import assert_one_line_error, run_cli
 
 NAME = "logistic_regression"
 CI = ROOT / "examples" / "ci"
@@ -115,3 +115,13 @@ def test_staff_workflows_grade_with_real_arguments():
         args = build_parser().parse_args(words[3:])
         assert args.junit_xml and args.assignment in COURSE.assignments()
         assert all((ROOT / path).exists() for path in args.paths)
+
+
+def test_export_refuses_a_file_or_a_folder_of_other_files(tmp_path):
+    (tmp_path / "file").write_text("")
+    (tmp_path / "busy").mkdir()
+    (tmp_path / "busy" / "notes.txt").write_text("mine")
+    for out, fragment in ((tmp_path / "file", "is a file"), (tmp_path / "busy", "empty folder")):
+        assert_one_line_error(run_cli("export", "github-classroom", NAME, "--out", str(out)),
+                              fragment)
+    assert (tmp_path / "busy" / "notes.txt").read_text() == "mine"

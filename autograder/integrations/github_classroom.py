@@ -96,6 +96,8 @@ def export(assignment: Assignment, out: Path) -> Path:
     or one this command wrote before, whose files it overwrites); return ``out``."""
     from ..release import release_files
 
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"--out {out} is a file: give a folder")
     if out.exists() and any(out.iterdir()) and not (out / WORKFLOW).is_file():
         raise UsageError(f"--out {out} holds files that are not a template this command "
                          "wrote: give an empty folder")
