@@ -94,6 +94,26 @@ def solution_spans(text: str) -> list[tuple[int, int]]:
     return [(begin + 2, end) for begin, end in _regions(text.splitlines())]
 
 
+def leaked_solution_lines(text: str, files: dict[str, bytes]) -> list[str]:
+    """The lines of the source's solution regions that also stand, stripped, in a released
+    file (``files``: {relative path: content}; a notebook's cells are read as its text). A
+    public test's helper, or the lesson's prose, can repeat a solution without anyone noticing.
+
+    Example: with ``s = 1 / (1 + np.exp(-z))`` inside a solution region,
+    leaked_solution_lines(source, {"public_checks/x.py": b"  s = 1 / (1 + np.exp(-z))"})
+    == ["s = 1 / (1 + np.exp(-z))"]
+    """
+    secret = {line.strip() for line in solution_lines(text)} - {""}
+    released: set[str] = set()
+    for name, content in files.items():
+        body = content.decode("utf-8", errors="replace")
+        if name.endswith(".ipynb"):
+            body = "\n".join("".join(cell["source"]) if isinstance(cell["source"], list)
+                             else cell["source"] for cell in json.loads(body)["cells"])
+        released.update(line.strip() for line in body.splitlines())
+    return sorted(secret & released)
+
+
 def strip_solutions(text: str) -> str:
     """Replace each solution region, markers included, by the stub at the BEGIN line's indent."""
     lines = text.splitlines()

@@ -83,7 +83,7 @@ def validate(assignment: Assignment, jobs: int = 2) -> Report:
     """Check ``assignment`` as the module docstring lists; never raises for a problem of the
     assignment (each is a failed line of the report)."""
     from .plugin import kind_of
-    from .release import release_files, stale_files
+    from .release import leaked_solution_lines, release_files, stale_files
     from .runner import collect, exercise_mark
 
     report = Report(assignment.name)
@@ -120,6 +120,12 @@ def validate(assignment: Assignment, jobs: int = 2) -> Report:
 
     def build() -> str:
         state["files"] = release_files(assignment)
+        leaked = leaked_solution_lines(assignment.source.read_text(encoding="utf-8"),
+                                       state["files"])
+        if leaked:
+            raise UsageError(f"{len(leaked)} solution line(s) also stand in the release (a public "
+                             "test's helper or the lesson's prose repeats them), e.g. "
+                             f"{leaked[0]!r}: reword them")
         return f"{len(state['files'])} files"
 
     if not _step(report, "lesson and assignment.toml", lesson) or \

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import nbformat
 import numpy as np
 import pytest
@@ -13,6 +11,7 @@ from autograder.release import (
     build_notebook,
     exercise_of,
     exercises,
+    leaked_solution_lines,
     release,
     solution_lines,
     stale_files,
@@ -47,26 +46,33 @@ def test_release_is_idempotent_and_prunes_strays(lr, tmp_path):
     assert first == second
 
 
-def _released_lines(release_dir: Path) -> set[str]:
-    lines = set()
-    for path in release_dir.rglob("*"):
-        if not path.is_file():
-            continue
-        if path.suffix == ".ipynb":
-            notebook = nbformat.read(path, as_version=4)
-            text = "\n".join(cell.source for cell in notebook.cells)
-        else:
-            text = path.read_bytes().decode("utf-8", errors="replace")
-        lines.update(line.strip() for line in text.splitlines())
-    return lines
-
-
 def test_no_solution_line_appears_in_the_release(assignment):
-    secret = [line.strip() for line in solution_lines(assignment.source.read_text())]
-    secret = [line for line in secret if line]
-    assert len(secret) >= len(assignment.exercises())  # the regions were found at all
-    leaked = sorted(set(secret) & _released_lines(assignment.release_dir))
+    text = assignment.source.read_text()
+    assert len(solution_lines(text)) >= len(assignment.exercises())  # the regions were found
+    committed = {path.relative_to(assignment.release_dir).as_posix(): path.read_bytes()
+                 for path in assignment.release_dir.rglob("*") if path.is_file()}
+    leaked = leaked_solution_lines(text, committed)
     assert not leaked, f"solution lines leaked into assignments/: {leaked}"
+
+
+def test_check_names_a_solution_line_a_public_helper_repeats(tmp_path):
+    """A public test's helper that recomputes the answer reaches students with the public
+    checks: `autograder check` says so, and which line."""
+    from autograder.course import Course
+    from autograder.scaffold import scaffold
+    from autograder.validate import validate
+
+    folder = scaffold(tmp_path, "demo")
+    lesson = (folder / "demo.py").read_text()
+    line = next(line.strip() for line in solution_lines(lesson) if line.strip())
+    tests = folder / "tests" / "test_scale.py"
+    text = tests.read_text().replace(
+        'mistakes={"the factor was not applied": x})',
+        'mistakes={"the factor was not applied": x, "tripled": _scaled(x, 3.0)})')
+    tests.write_text(text + f"\n\ndef _scaled(x, factor):\n    {line}\n    return result\n")
+    report = validate(Course(tmp_path).assignment("demo"))
+    assert "solution line(s) also stand in the release" in report.text()
+    assert repr(line) in report.text()
 
 
 def test_notebook_has_valid_nbgrader_metadata(assignment):
