@@ -4,6 +4,7 @@
     autograder release [ASSIGNMENT] [--out DIR]      write what students receive
     autograder check [ASSIGNMENT]                    validate an assignment before release
     autograder grade ASSIGNMENT PATH... --out DIR    grade submissions in the sandbox
+    autograder report RESULTS                        the class report of a grading run
     autograder export nbgrader COURSE_DIR [ASSIGNMENT]
     autograder export gradescope ASSIGNMENT [--out autograder.zip]
     autograder export github-classroom ASSIGNMENT --out DIR
@@ -154,47 +155,70 @@ def _check_output_dir(out: Path, option: str = "--out") -> None:
         raise UsageError(f"cannot write to {option} {out}: {error.strerror}") from None
 
 
-class _Progress:
-    """A one-line progress bar on a terminal; silent when stderr is not one."""
+def _progress(total: int):
+    """A progress bar on stderr (students done, rate, time left), off when stderr is not a
+    terminal or in CI."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+    from rich.text import Text
 
-    def __init__(self, total: int):
-        self.total, self.done, self.started = total, 0, time.monotonic()
-        self.live = sys.stderr.isatty()
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f}/s" if task.speed else "")
 
-    def __call__(self, result) -> None:
-        self.done += 1
-        if not self.live:
-            return
-        width = 30
-        filled = width * self.done // self.total
-        rate = self.done / max(time.monotonic() - self.started, 1e-9)
-        name = visible(result.student)[:20]
-        sys.stderr.write(f"\rgrading [{'#' * filled}{'.' * (width - filled)}] "
-                         f"{self.done}/{self.total}  {rate:.1f}/s  {name:<20}")
-        if self.done == self.total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
+    console = Console(stderr=True)
+    return Progress(TextColumn("grading"), BarColumn(), MofNCompleteColumn(), Rate(),
+                    TimeRemainingColumn(), TextColumn("{task.fields[student]}"),
+                    console=console, transient=False,
+                    disable=not console.is_terminal or bool(os.environ.get("CI")))
 
 
-def _summary(results, exercises: list[str]) -> str:
-    short = [name[:10] for name in exercises]
-    header = f"{'student':<24} {'score':>9}  " + " ".join(f"{name:>10}" for name in short)
-    rows = [header, "-" * len(header)]
+def _summary(results, exercises: list[str]):
+    """The gradebook as a rich table: a row per student, a column per exercise."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, pad_edge=False)
+    table.add_column("student", no_wrap=True, max_width=24, overflow="ellipsis")
+    for name in ["score", *exercises]:
+        table.add_column(name, justify="right", no_wrap=True)
     for result in results:
+        name = Text(visible(result.student))  # Text: a name is never read as markup
         if result.error:
-            rows.append(f"{visible(result.student)[:24]:<24} {'error':>9}  "
-                        f"{visible(result.error)}")
+            table.add_row(name, "error", Text(visible(result.error)))
             continue
         per = result.by_exercise(exercises)
-        cells = " ".join(f"{f'{per[n][0]:g}/{per[n][1]:g}':>10}" for n in exercises)
-        rows.append(f"{visible(result.student)[:24]:<24} "
-                    f"{f'{result.score:g}/{result.max_score:g}':>9}  "
-                    + cells)
-    return "\n".join(rows)
+        table.add_row(name, f"{result.score:g}/{result.max_score:g}",
+                      *(f"{per[n][0]:g}/{per[n][1]:g}" for n in exercises))
+    return table
+
+
+def _print_table(table, quoted: bool) -> None:
+    """Print ``table`` to stdout, as wide as it needs when stdout is not a terminal (a log
+    keeps every column); ``quoted`` wraps it so GitHub runs no workflow command in it."""
+    from rich.console import Console
+
+    from . import ci_reports
+
+    console = Console(highlight=False, emoji=False, markup=False)
+    if not console.is_terminal:
+        console = Console(width=10_000, highlight=False, emoji=False, markup=False,
+                          color_system=None)
+    with console.capture() as capture:
+        console.print(table)
+    text = "\n".join(line.rstrip() for line in capture.get().splitlines())
+    print(ci_reports.quoted(text) if quoted else text)
 
 
 def _grade(args: argparse.Namespace) -> int:
-    from . import ci_reports, reports, runner
+    from . import ci_reports, class_report, reports, runner
     from .sandbox.jail import LEVELS, sandbox_level
 
     assignment, = _assignments(args)
@@ -216,12 +240,13 @@ def _grade(args: argparse.Namespace) -> int:
         s.id: found for s in students
         if (found := reports.load_graded(out, s.id, keys[s.id])) is not None}
     todo = [student for student in students if student.id not in done]
-    progress = _Progress(len(todo))
+    progress = _progress(len(todo))
+    task = progress.add_task("grading", total=len(todo), student="")
 
     def finished(result) -> None:
         retry = result.error.startswith(runner.GRADER_ERROR)
         reports.write_student(out, result, exercises, None if retry else keys[result.student])
-        progress(result)
+        progress.update(task, advance=1, student=visible(result.student)[:24])
 
     if done:
         print(f"resuming: {len(done)} submission(s) already graded under this suite, "
@@ -233,19 +258,25 @@ def _grade(args: argparse.Namespace) -> int:
     if args.recordings:
         _check_output_dir(recordings, "--recordings")
     cache = recordings / f"recording-{reports.recording_key(suite)}.bin"
-    graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished, cache=cache,
-                          stats=stats) if todo else []
+    with progress:
+        graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished,
+                              cache=cache, stats=stats) if todo else []
     seconds = time.monotonic() - started
     results = sorted([*done.values(), *graded], key=lambda result: result.student)
     reports.write_all(out, results, exercises, reports.manifest(
         assignment=assignment.name, suite=suite, level=level, jobs=args.jobs, seconds=seconds,
         results=results, resumed=len(done), stats=stats))
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
-    table = _summary(results, exercises)
-    print(ci_reports.quoted(table) if github else table)
+    _print_table(_summary(results, exercises), quoted=github)
     print(f"\n{len(graded)} submission(s) graded in {seconds:.1f} s "
           f"({seconds / max(len(graded), 1):.2f} s each, --jobs {args.jobs}); "
           f"sandbox level: {level}; results in {out}")
+    if not args.no_report:
+        try:
+            print(f"class report: {class_report.write(out)}")
+        except Exception as error:  # the grades are saved: a report bug must not lose them
+            print(f"autograder: the class report could not be written ({error!r}); the "
+                  f"grades are saved, `autograder report {out}` tries again", file=sys.stderr)
     if args.junit_xml:
         reports.write_atomic(Path(args.junit_xml), ci_reports.junit_xml(results, assignment.name))
     if github:
@@ -264,6 +295,19 @@ def _to_github(results, exercises: list[str], assignment: str) -> None:
             handle.write(ci_reports.step_summary(results, exercises, assignment))
     if len(results) == 1:
         print("\n".join(ci_reports.annotations(results[0], exercises)))
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .class_report import write
+
+    out = Path(args.results)
+    if not out.is_dir():
+        raise UsageError(f"{out} is not a folder: give the --out of autograder grade")
+    try:
+        print(f"class report: {write(out)}")
+    except OSError as error:
+        raise UsageError(f"cannot write the report into {out}: {error.strerror}") from None
+    return 0
 
 
 def _exit_code(results, fail_under: float | None) -> int:
@@ -408,7 +452,20 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--fail-under", type=float, metavar="PERCENT",
                        help=f"exit with {EXIT_BELOW} when a submission scores under PERCENT "
                             "of the points")
+    grade.add_argument("--no-report", action="store_true",
+                       help="do not write report.html, the class report (autograder report "
+                            "writes it later)")
     grade.set_defaults(run=_grade)
+
+    report = commands.add_parser(
+        "report", help="write the class report of a grading run",
+        description="Write RESULTS/report.html: one self-contained page (it opens offline) "
+                    "with the class summary, score histograms, the hidden tests most "
+                    "students failed, the most common mistakes, the students (sortable, "
+                    "filterable, linked to their feedback) and what changed since the "
+                    "previous run. autograder grade writes it at the end unless --no-report.")
+    report.add_argument("results", metavar="RESULTS", help="the --out folder of autograder grade")
+    report.set_defaults(run=_report)
     return parser
 
 

@@ -19,7 +19,8 @@ import re
 import unicodedata
 
 #: what the run writes beside the student folders; no student folder may take these names
-RESERVED = {"gradebook.csv", "manifest.json", "report.html", "results.json", "feedback.md"}
+RESERVED = {"gradebook.csv", "manifest.json", "report.html", "results.json", "feedback.md",
+            "previous"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()<>#+!|&~])")
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

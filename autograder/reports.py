@@ -6,16 +6,20 @@ each file either whole or absent.
 - ``gradebook.csv``: student, score, max_score, then one column per exercise in lesson order;
 - ``<student>/results.json``: Gradescope's results.json schema (``<student>`` is the
   student's folder, :func:`autograder.escaping.folder_name` of the id);
-- ``<student>/feedback.md``: what passed, what failed and why, per exercise;
+- ``<student>/feedback.md``: what passed, what failed and why, per exercise, and
+  ``feedback.html``, the same as a page;
 - ``<student>/state.json``: the result with the suite and submission hashes it was graded
   under, so a killed or repeated run resumes instead of grading again;
-- ``manifest.json``: versions, suite hash, seeds, sandbox level and timings.
+- ``manifest.json``: versions, suite hash, seeds, sandbox level and timings;
+- ``previous/``: the gradebook and manifest of the run before, so a regrade shows what changed
+  (``report.html``, see :mod:`autograder.class_report`).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import html
 import io
 import json
 import os
@@ -191,15 +195,32 @@ def file_hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def feedback_page(markdown_text: str, title: str) -> str:
+    """Feedback Markdown as a standalone HTML page. Raw HTML in the Markdown is shown as
+    text, never interpreted (what students wrote is escaped before; this holds regardless)."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown_text)
+    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'\">\n"
+            f"<title>{html.escape(title)}</title>\n<style>body {{ font: 15px/1.45 system-ui, "
+            "sans-serif; max-width: 50em; margin: 1.5em auto; padding: 0 1em; }} td, th {{ "
+            "padding: .2em .6em; border-bottom: 1px solid #eee; }}</style>\n</head>\n"
+            f"<body>\n{body}</body>\n</html>\n")
+
+
 def write_student(out: Path, result: StudentResult, exercises: list[str],
                   key: dict | None = None) -> None:
-    """Write one student's files as soon as they are graded; ``key`` ({"suite", "submission"}
-    hashes) also records the result, so that a later run can skip this student."""
+    """Write one student's files as soon as they are graded. With ``key`` ({"suite",
+    "submission"} hashes) a later run skips this student; without, it grades them again."""
     folder = out / folder_name(result.student)
+    text = feedback(result, exercises)
     write_atomic(folder / "results.json", json.dumps(results_json(result), indent=2) + "\n")
-    write_atomic(folder / "feedback.md", feedback(result, exercises))
-    if key is not None:
-        write_atomic(folder / STATE, json.dumps({**key, "result": asdict(result)}) + "\n")
+    write_atomic(folder / "feedback.md", text)
+    write_atomic(folder / "feedback.html", feedback_page(text, f"Feedback for {result.student}"))
+    key = key or {"suite": None, "submission": None}
+    write_atomic(folder / STATE, json.dumps({**key, "result": asdict(result)}) + "\n")
 
 
 def load_graded(out: Path, student: str, key: dict) -> StudentResult | None:
@@ -215,6 +236,10 @@ def load_graded(out: Path, student: str, key: dict) -> StudentResult | None:
 
 def write_all(out: Path, results: list[StudentResult], exercises: list[str],
               manifest_data: dict) -> None:
-    """Write the class-wide files of a run (each student's own were written as they came)."""
+    """Write the class-wide files of a run (each student's own were written as they came),
+    keeping those of the run before in ``previous/``."""
+    for name in ("gradebook.csv", "manifest.json"):
+        if (out / name).is_file():
+            write_atomic(out / "previous" / name, (out / name).read_bytes())
     write_atomic(out / "gradebook.csv", gradebook(results, exercises))
     write_atomic(out / "manifest.json", json.dumps(manifest_data, indent=2) + "\n")

@@ -201,6 +201,10 @@ def failure_message(error: BaseException | None) -> str:
     return f"the property could not be checked on what your code returned ({name})"
 
 
+#: how a passed structure or property test that did not count begins its message
+GATED = "this check passed, but it counts only once"
+
+
 def without_effortless_points(results: list[TestResult]) -> list[TestResult]:
     """One exercise's results, with its structure and property tests scoring 0 unless one of
     its value tests passed: constant, identity or do-nothing code satisfies those tests, and
@@ -213,7 +217,7 @@ def without_effortless_points(results: list[TestResult]) -> list[TestResult]:
         if test.kind != "value" and test.score:
             test = replace(
                 test, score=0.0,
-                message=f"this check passed, but it counts only once {test.exercise}() "
+                message=f"{GATED} {test.exercise}() "
                         "computes some of the values right (a value test passes)")
         gated.append(test)
     return gated

@@ -97,7 +97,10 @@ def test_a_submission_that_vanishes_mid_batch_is_one_error_row(tmp_path):
     assert book["frank"]["score"] == "100" and book["bob"]["score"] == "84"
     feedback = (out / "grace" / "feedback.md").read_text()
     assert "the grader failed on this submission" in feedback
-    assert not (out / "grace" / "state.json").exists()  # so the next run tries again
+    shutil.copy(EXAMPLES / "grace.py", folder / "grace.py")
+    again = run_cli("grade", "logistic_regression", str(folder), "--out", str(out))
+    assert "6 submission(s) already graded under this suite, 1 to go" in again.stdout
+    assert read_gradebook(out)["grace"]["score"] == "97"
 
 
 def test_require_sandbox_refuses_a_weaker_level(tmp_path):

@@ -267,6 +267,14 @@ def batch(request, tmp_path_factory):
             - scratch_before}
 
 
+def test_the_class_report_names_the_timeout_among_those_to_look_at(batch):
+    from autograder.class_report import load, students
+
+    rows = {row["student"]: row for row in students(load(batch["out"]))}
+    assert rows["20_infinite_loop_propagate"]["status"] == "timeout"
+    assert "20_infinite_loop_propagate" in (batch["out"] / "report.html").read_text()
+
+
 def test_the_layer_is_the_one_asked_for_and_recorded(batch):
     import json
 
