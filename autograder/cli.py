@@ -226,8 +226,9 @@ def _grade(args: argparse.Namespace) -> int:
         raise UsageError("--jobs must be at least 1")
     if args.fail_under is not None and not 0 <= args.fail_under <= 100:
         raise UsageError("--fail-under must be a percentage between 0 and 100")
-    level = sandbox_level()
-    if args.require_sandbox and LEVELS.index(level) > LEVELS.index(args.require_sandbox):
+    level = sandbox_level()  # with --dask, the workers' levels, checked on each of them
+    if args.require_sandbox and not args.dask and \
+            LEVELS.index(level) > LEVELS.index(args.require_sandbox):
         raise UsageError(f"sandbox level {level!r} is weaker than the required "
                          f"{args.require_sandbox!r} ({sandbox_level(explain=True)})")
     students = runner.find_students([Path(p) for p in args.paths], assignment)
@@ -258,18 +259,31 @@ def _grade(args: argparse.Namespace) -> int:
     if args.recordings:
         _check_output_dir(recordings, "--recordings")
     cache = recordings / f"recording-{reports.recording_key(suite)}.bin"
+    where = f"--jobs {args.jobs}"
     with progress:
-        graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished,
-                              cache=cache, stats=stats) if todo else []
+        if not todo:
+            graded = []
+        elif args.dask:
+            from .cluster import grade_on_cluster
+
+            graded = grade_on_cluster(assignment, todo, args.dask,
+                                      runner.recording(assignment, cache, stats), suite,
+                                      on_result=finished, stats=stats,
+                                      require=args.require_sandbox)
+            level = ", ".join(stats["sandbox_levels"])
+            where = f"--dask {args.dask} ({stats['dask_workers']} workers)"
+        else:
+            graded = runner.grade(assignment, todo, jobs=args.jobs, on_result=finished,
+                                  cache=cache, stats=stats)
     seconds = time.monotonic() - started
     results = sorted([*done.values(), *graded], key=lambda result: result.student)
     reports.write_all(out, results, exercises, reports.manifest(
         assignment=assignment.name, suite=suite, level=level, jobs=args.jobs, seconds=seconds,
-        results=results, resumed=len(done), stats=stats))
+        results=results, resumed=len(done), stats=stats, dask=args.dask))
     github = args.github or os.environ.get("GITHUB_ACTIONS") == "true"
     _print_table(_summary(results, exercises), quoted=github)
     print(f"\n{len(graded)} submission(s) graded in {seconds:.1f} s "
-          f"({seconds / max(len(graded), 1):.2f} s each, --jobs {args.jobs}); "
+          f"({seconds / max(len(graded), 1):.2f} s each, {where}); "
           f"sandbox level: {level}; results in {out}")
     if not args.no_report:
         try:
@@ -452,6 +466,12 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("--fail-under", type=float, metavar="PERCENT",
                        help=f"exit with {EXIT_BELOW} when a submission scores under PERCENT "
                             "of the points")
+    grade.add_argument("--dask", metavar="ADDRESS",
+                       help="grade on a dask.distributed cluster: a scheduler address "
+                            "(tcp://host:8786) or local:N for a LocalCluster of N worker "
+                            "processes here; each worker is one grading slot (--jobs is "
+                            "ignored) and needs dl-autograder[dask] and the course (see "
+                            "docs/cluster.md)")
     grade.add_argument("--no-report", action="store_true",
                        help="do not write report.html, the class report (autograder report "
                             "writes it later)")

@@ -160,7 +160,8 @@ def recording_key(suite: str) -> str:
 
 
 def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: float,
-             results: list[StudentResult], resumed: int = 0, stats: dict | None = None) -> dict:
+             results: list[StudentResult], resumed: int = 0, stats: dict | None = None,
+             dask: str | None = None) -> dict:
     """What a regrade needs to reproduce this run."""
     import hypothesis
     import numpy
@@ -178,6 +179,8 @@ def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: flo
                     f"(this run: {(stats or {}).get('recording', 'none needed')})",
         "sandbox_level": level,
         "jobs": jobs,
+        "dask": None if dask is None else {"address": dask,
+                                           "workers": (stats or {}).get("dask_workers")},
         "submissions": len(results),
         "resumed": resumed,  # results reused from an earlier run: same suite, same submission
         "seconds_total": round(seconds, 3),

@@ -682,6 +682,61 @@ def grade_many_in_process(assignment: Assignment, open_backends: dict, only: str
     return plugin.results
 
 
+class Slot:
+    """One grading process kept for many batches (a Dask worker's, see
+    :mod:`autograder.cluster`): the hidden suite collected once, replaying ``payload`` (a
+    recording's bytes), its zygote and sandboxed workers reused from batch to batch."""
+
+    def __init__(self, assignment: Assignment, payload: bytes, budget: Budget | None = None):
+        spawn = multiprocessing.get_context("spawn")
+        # kept on self: a queue collected here would unlink its semaphore under the child
+        self.tasks, self.results, self.setup = spawn.Queue(), spawn.Queue(), spawn.Queue()
+        self.process = spawn.Process(target=_shard, args=(
+            assignment, self.setup, self.tasks, self.results,
+            assignment.config.budget if budget is None else budget))
+        self.process.start()
+        self.setup.put(payload)
+        self.peak = (0.0, 0.0)
+
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def grade(self, students: list[Student]) -> list[StudentResult]:
+        """The results of ``students``, in their order; RuntimeError when the grading process
+        died on them (the caller may retry on a new slot)."""
+        for student in students:
+            self.tasks.put(student)
+        done: dict[str, StudentResult] = {}
+        while len(done) < len(students):
+            try:
+                result = self.results.get(timeout=1.0)
+            except queue.Empty:
+                if not self.alive():
+                    raise RuntimeError(f"the grading process died (exit code "
+                                       f"{self.process.exitcode})") from None
+                continue
+            if not isinstance(result, tuple):
+                done[result.student] = result
+        return [done[student.id] for student in students]
+
+    def close(self) -> tuple[float, float]:
+        """Stop the grading process; its peak memory (see :func:`_peak_rss_mb`) in MB."""
+        self.tasks.put(None)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                result = self.results.get(timeout=1.0)
+            except queue.Empty:
+                if not self.alive():
+                    break
+                continue
+            if isinstance(result, tuple) and result[0] == "peak_rss_mb":
+                self.peak = result[1], result[2]
+                break
+        self.process.join(timeout=10)
+        return self.peak
+
+
 def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
           budget: Budget | None = None, on_result=None, cache: Path | None = None,
           stats: dict | None = None) -> list[StudentResult]:
@@ -707,20 +762,12 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
               for setup in setups]
     for shard in shards:
         shard.start()
-    payload = _cached_recording(cache)
-    if stats is not None:
-        stats["recording"] = "cached" if payload else "made"
-    if payload is None:
-        try:
-            payload = record_suite(assignment).to_bytes()
-        except BaseException:
-            for shard in shards:
-                shard.terminate()
-            raise
-        if cache is not None:
-            from .reports import write_atomic
-
-            write_atomic(cache, payload)
+    try:
+        payload = recording(assignment, cache, stats)
+    except BaseException:
+        for shard in shards:
+            shard.terminate()
+        raise
     for setup in setups:
         setup.put(payload)
     done: dict[str, StudentResult] = {}
@@ -754,6 +801,22 @@ def grade(assignment: Assignment, students: list[Student], jobs: int = 1,
         done.setdefault(student.id, StudentResult(student.id, error=f"{GRADER_ERROR}: its "
                                                                     f"grading process died{why}"))
     return [done[student.id] for student in students]
+
+
+def recording(assignment: Assignment, cache: Path | None = None,
+              stats: dict | None = None) -> bytes:
+    """The suite's recording (:func:`record_suite`) as bytes: read from ``cache`` when it
+    holds a whole one, else made here and kept there. ``stats["recording"]`` says which."""
+    payload = _cached_recording(cache)
+    if stats is not None:
+        stats["recording"] = "cached" if payload else "made"
+    if payload is None:
+        payload = record_suite(assignment).to_bytes()
+        if cache is not None:
+            from .reports import write_atomic
+
+            write_atomic(cache, payload)
+    return payload
 
 
 def _cached_recording(cache: Path | None) -> bytes | None:

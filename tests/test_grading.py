@@ -56,6 +56,7 @@ class Graded:
     book: dict[str, dict[str, str]]
     out: Path
     exercises: list[str]
+    folder: Path  # the class as graded: corpus files, reference.py and stubs.py
 
     def maxima(self) -> dict[str, float]:
         """Per-exercise maxima, read from a results.json (every student's lists every test)."""
@@ -89,7 +90,7 @@ def corpus_grades(tmp_path_factory):
             shutil.copy(assignment.release_dir / assignment.source.name, folder / "stubs.py")
             out = tmp_path_factory.mktemp(f"out-{name}")
             book = grade([folder], out, "--jobs", "2", name=name)
-            done[name] = Graded(book, out, assignment.exercises())
+            done[name] = Graded(book, out, assignment.exercises(), folder)
         return done[name]
 
     return graded
