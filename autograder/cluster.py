@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import resource
 import tempfile
 import threading
 from collections.abc import Callable
@@ -196,8 +197,10 @@ def grade_on_cluster(assignment: Assignment, students: list[Student], address: s
                     on_result(result)
         peaks = client.run(close_slots)
         if stats is not None:
-            stats["peak_rss_mb_per_slot"] = sorted(peak for peak, _ in peaks.values())
-            stats["peak_rss_mb_grading_process"] = sorted(own for _, own in peaks.values())
+            slots, graders, workers = zip(*peaks.values(), strict=True)
+            stats["peak_rss_mb_per_slot"] = sorted(slots)
+            stats["peak_rss_mb_grading_process"] = sorted(graders)
+            stats["peak_rss_mb_dask_worker"] = sorted(workers)
         return [done[s.id] for s in students]
     finally:
         client.close()
@@ -205,10 +208,13 @@ def grade_on_cluster(assignment: Assignment, students: list[Student], address: s
             client.cluster.close()
 
 
-def close_slots() -> tuple[float, float]:
+def close_slots() -> tuple[float, float, float]:
     """Run on each worker after a class: stop its slots, so that nothing of the run holds
-    memory on a shared cluster; their largest peak memory (slot, grading process) in MB."""
+    memory on a shared cluster; peak memory in MB of its largest slot (see
+    :meth:`autograder.runner.Slot.close`), of that slot's grading process, and of the Dask
+    worker process itself."""
     with _LOCK:
         peaks = [slot.close() for slot in _SLOTS.values()]
         _SLOTS.clear()
-    return max(peaks, default=(0.0, 0.0))
+    own = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return (*max(peaks, default=(0.0, 0.0)), own)

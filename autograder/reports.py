@@ -186,6 +186,7 @@ def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: flo
         "seconds_total": round(seconds, 3),
         "peak_rss_mb_per_slot": (stats or {}).get("peak_rss_mb_per_slot", []),
         "peak_rss_mb_grading_process": (stats or {}).get("peak_rss_mb_grading_process", []),
+        "peak_rss_mb_dask_worker": (stats or {}).get("peak_rss_mb_dask_worker", []),
         "seconds_per_submission": {r.student: r.seconds for r in results},
     }
 
