@@ -22,7 +22,8 @@ A worker lost mid-task costs a retry on another worker (the scheduler reschedule
 
 Example::
 
-    results = grade_on_cluster(assignment, students, "local:2", payload, on_result=print)
+    results = grade_on_cluster(assignment, students, "local:2", recording(assignment),
+                               suite_hash(assignment), on_result=print)
 """
 
 from __future__ import annotations
@@ -32,12 +33,12 @@ import os
 import resource
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
 
 from .course import Assignment, Course, UsageError
-from .runner import GRADER_ERROR, Student, StudentResult
+from .runner import GRADER_ERROR, Student, StudentResult, unreadable
 
 #: submissions per task: small enough to balance the workers and stream results, large
 #: enough that scheduling costs nothing next to grading
@@ -120,32 +121,46 @@ def grade_task(root: str, name: str, suite: str, payload: bytes,
 
 
 def connect(address: str):
-    """A dask.distributed Client for ``address``: ``local:N`` starts a LocalCluster of N
-    single-threaded worker processes on this machine (closed with the client)."""
+    """(a dask.distributed Client for ``address``, the LocalCluster it started or None):
+    ``local:N`` starts a LocalCluster of N single-threaded worker processes on this machine."""
     try:
         from distributed import Client, LocalCluster
     except ImportError:
         raise UsageError("--dask needs dask.distributed: install dl-autograder[dask]") from None
     import dask
 
-    if address.startswith("local:"):
+    if not address.startswith("local:"):
         try:
-            workers = int(address.removeprefix("local:"))
-        except ValueError:
-            workers = 0
-        if workers < 1:
-            raise UsageError(f"--dask {address}: give local:N with N ≥ 1 worker processes")
-        # for as long as this process lives: a nanny reads it again when it restarts a worker
-        dask.config.set({"distributed.worker.daemon": False})
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=50)
-        client = Client(cluster)
-        client.close_cluster = True
-        return client
+            return Client(address, timeout="10s"), None
+        except (OSError, TimeoutError) as error:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
     try:
-        return Client(address, timeout="10s")
-    except (OSError, TimeoutError) as error:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+        workers = int(address.removeprefix("local:"))
+    except ValueError:
+        workers = 0
+    if workers < 1:
+        raise UsageError(f"--dask {address}: give local:N with N ≥ 1 worker processes")
+    # for as long as this process lives: a nanny reads it again when it restarts a worker
+    dask.config.set({"distributed.worker.daemon": False})
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=50)
+    return Client(cluster), cluster
+
+
+def _tasks(students: list[Student], on_unreadable: Callable[[StudentResult], None]
+           ) -> Iterator[tuple[list[Student], list[tuple[str, str, bytes]]]]:
+    """(students, their submissions as (id, file name, bytes)), TASK_SIZE at a time, read
+    only when their task is sent; a file that cannot be read is a row at once."""
+    for start in range(0, len(students), TASK_SIZE):
+        chunk, submissions = [], []
+        for student in students[start:start + TASK_SIZE]:
+            try:
+                submissions.append((student.id, student.path.name, student.path.read_bytes()))
+                chunk.append(student)
+            except OSError as error:
+                on_unreadable(unreadable(student, error))
+        if chunk:
+            yield chunk, submissions
 
 
 def grade_on_cluster(assignment: Assignment, students: list[Student], address: str,
@@ -157,55 +172,60 @@ def grade_on_cluster(assignment: Assignment, students: list[Student], address: s
     their results in their order, calling ``on_result`` in this process as each arrives.
     ``payload`` is the suite's recording (:func:`autograder.runner.recording`), ``suite``
     its hash, ``require`` the weakest sandbox level a worker may have. ``stats`` receives
-    ``sandbox_levels``, ``dask_workers`` and ``peak_rss_mb_per_slot``."""
-    from distributed import as_completed
+    ``sandbox_levels``, ``dask_workers`` and the peak memory of each worker's slot, grading
+    process and Dask worker process. At most a few tasks per worker are in flight, so a
+    class of any size is read from disk as it is graded, not all at once."""
+    from distributed import Future, as_completed
 
-    client = connect(address)
+    client, cluster = connect(address)
+    done: dict[str, StudentResult] = {}
+
+    def finished(result: StudentResult) -> None:
+        done[result.student] = result
+        if on_result is not None:
+            on_result(result)
+
     try:
         root = str(assignment.course.root)
         levels = check_workers(client, root, assignment.name, suite, require)
+        workers = len(client.scheduler_info()["workers"])
         if stats is not None:
-            stats["dask_workers"] = len(client.scheduler_info()["workers"])
-            stats["sandbox_levels"] = levels
+            stats["dask_workers"], stats["sandbox_levels"] = workers, levels
         shared = client.scatter(payload, broadcast=True)
-        futures, done = {}, {}
-        readable = []
-        for student in students:
-            try:
-                readable.append((student, student.path.read_bytes()))
-            except OSError as error:  # vanished or unreadable: not the student's fault
-                done[student.id] = StudentResult(student.id, error=f"{GRADER_ERROR}: cannot "
-                                                 f"read {student.path.name} ({error.strerror})")
-                if on_result is not None:
-                    on_result(done[student.id])
-        for start in range(0, len(readable), TASK_SIZE):
-            chunk = readable[start:start + TASK_SIZE]
-            submissions = [(student.id, student.path.name, content) for student, content in chunk]
-            future = client.submit(grade_task, root, assignment.name, suite, shared,
-                                   submissions, pure=False, retries=1)
-            futures[future] = [student for student, _ in chunk]
-        for future in as_completed(futures):
+        tasks, sent = _tasks(students, finished), {}
+
+        def send() -> Future | None:
+            for chunk, submissions in tasks:
+                future = client.submit(grade_task, root, assignment.name, suite, shared,
+                                       submissions, pure=False, retries=1)
+                sent[future] = chunk
+                return future
+            return None
+
+        first = (send() for _ in range(4 * workers))  # a few in flight per worker
+        running = as_completed([future for future in first if future is not None])
+        for future in running:
             try:
                 results = [StudentResult.from_dict(item) for item in future.result()]
             except Exception as error:  # a task that failed for good: its rows say so
-                results = [StudentResult(s.id, error=f"{GRADER_ERROR}: its Dask task "
+                results = [StudentResult(student.id, error=f"{GRADER_ERROR}: its Dask task "
                                          f"failed ({type(error).__name__}: {error})"[:400])
-                           for s in futures[future]]
+                           for student in sent[future]]
             for result in results:
-                done[result.student] = result
-                if on_result is not None:
-                    on_result(result)
+                finished(result)
+            if (following := send()) is not None:
+                running.add(following)
         peaks = client.run(close_slots)
         if stats is not None:
-            slots, graders, workers = zip(*peaks.values(), strict=True)
+            slots, graders, processes = zip(*peaks.values(), strict=True)
             stats["peak_rss_mb_per_slot"] = sorted(slots)
             stats["peak_rss_mb_grading_process"] = sorted(graders)
-            stats["peak_rss_mb_dask_worker"] = sorted(workers)
-        return [done[s.id] for s in students]
+            stats["peak_rss_mb_dask_worker"] = sorted(processes)
+        return [done[student.id] for student in students]
     finally:
         client.close()
-        if getattr(client, "close_cluster", False) and client.cluster is not None:
-            client.cluster.close()
+        if cluster is not None:
+            cluster.close()
 
 
 def close_slots() -> tuple[float, float, float]:

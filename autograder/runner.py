@@ -121,6 +121,13 @@ class StudentResult:
         return {name: (score, top) for name, (score, top) in totals.items()}
 
 
+def unreadable(student: Student, error: OSError) -> StudentResult:
+    """The row of a submission that vanished or cannot be read: the grader's failure, not the
+    student's (the next run grades it again)."""
+    return StudentResult(student.id, error=f"{GRADER_ERROR}: cannot read {student.path.name} "
+                                           f"({error.strerror})")
+
+
 SUFFIXES = (".py", ".ipynb")
 
 
@@ -450,8 +457,7 @@ class _ShardPlugin(_SuitePlugin):
                 return StudentResult(student.id, error=str(error),
                                      seconds=round(time.monotonic() - started, 3))
             except OSError as error:
-                return StudentResult(student.id, error=f"{GRADER_ERROR}: cannot read "
-                                                       f"{student.path.name} ({error.strerror})")
+                return unreadable(student, error)
             result = self.run(student.id, lambda: SandboxBackend(
                 path, context.exercises, context.reference, self.budget, self.zygote), items)
         result.notes = notes + result.notes
