@@ -18,6 +18,7 @@ import secrets
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
+from . import reports
 from .escaping import markdown, visible, workflow_data, workflow_property
 from .runner import StudentResult
 
@@ -27,8 +28,9 @@ MAX_ERRORS = 10
 SUMMARY_BYTES = 512 * 1024
 
 
-def _points(value: float) -> str:
-    return f"{value:g}"
+def _out_of(score: float, top: float) -> str:
+    """'84 / 100', the scores as the gradebook writes them."""
+    return f"{reports.points(score)} / {reports.points(top)}"
 
 
 def junit_xml(results: list[StudentResult], assignment: str) -> str:
@@ -48,7 +50,7 @@ def junit_xml(results: list[StudentResult], assignment: str) -> str:
                               time=f"{result.seconds:.3f}")
         properties = ET.SubElement(suite, "properties")
         for name, value in (("score", result.score), ("max_score", result.max_score)):
-            ET.SubElement(properties, "property", name=name, value=_points(value))
+            ET.SubElement(properties, "property", name=name, value=str(reports.points(value)))
         counts = {"tests": 0, "failures": 0, "errors": 0}
         if result.error:
             case = ET.SubElement(suite, "testcase", classname=assignment, name="grading",
@@ -61,7 +63,7 @@ def junit_xml(results: list[StudentResult], assignment: str) -> str:
                                  name=visible(test.prop), time="0")
             points = ET.SubElement(case, "properties")
             for name, value in (("score", test.score), ("max_score", test.points)):
-                ET.SubElement(points, "property", name=name, value=_points(value))
+                ET.SubElement(points, "property", name=name, value=str(reports.points(value)))
             counts["tests"] += 1
             if test.score < test.points:
                 counts["failures"] += 1
@@ -92,8 +94,8 @@ def step_summary(results: list[StudentResult], exercises: list[str], assignment:
         else:
             per = result.by_exercise(exercises)
             cells = [markdown(result.student),
-                     f"{_points(result.score)} / {_points(result.max_score)}",
-                     *[f"{_points(per[name][0])} / {_points(per[name][1])}"
+                     _out_of(result.score, result.max_score),
+                     *[_out_of(*per[name])
                        for name in exercises]]
         row = "| " + " | ".join(cells) + " |"
         size += len(row.encode()) + 1
@@ -115,12 +117,12 @@ def annotations(result: StudentResult, exercises: list[str]) -> Iterator[str]:
     if result.error:
         yield f"::error title=Not graded::{workflow_data(result.error)}"
         return
-    yield f"::notice title=Score::{_points(result.score)} / {_points(result.max_score)}"
+    yield f"::notice title=Score::{_out_of(result.score, result.max_score)}"
     per = result.by_exercise(exercises)
     failing = [name for name in exercises if per[name][0] < per[name][1]]
     for name in failing[:MAX_ERRORS]:
         first = next(t for t in result.tests if t.exercise == name and t.score < t.points)
-        title = workflow_property(f"{name} ({_points(per[name][0])} / {_points(per[name][1])})")
+        title = workflow_property(f"{name} ({_out_of(*per[name])})")
         yield f"::error title={title}::{workflow_data(f'{first.prop}: {first.message}')}"
 
 

@@ -45,7 +45,11 @@ def write_atomic(path: Path, content: str | bytes) -> None:
     os.replace(temporary, path)
 
 
-def _points(value: float) -> float | int:
+def points(value: float) -> float | int:
+    """A score as the gradebook shows it: an int when whole, else rounded to 4 places.
+
+    Example: points(84.0) == 84; points(14.5) == 14.5
+    """
     return int(value) if float(value).is_integer() else round(value, 4)
 
 
@@ -60,8 +64,8 @@ def gradebook(results: list[StudentResult], exercises: list[str]) -> str:
             writer.writerow([name, "error", "", *[""] * len(exercises)])
             continue
         per = result.by_exercise(exercises)
-        writer.writerow([name, _points(result.score), _points(result.max_score),
-                         *[_points(per[name][0]) for name in exercises]])
+        writer.writerow([name, points(result.score), points(result.max_score),
+                         *[points(per[name][0]) for name in exercises]])
     return buffer.getvalue()
 
 
@@ -78,19 +82,19 @@ def results_json(result: StudentResult,
         tests.append({
             "name": f"{test.exercise}: {test.prop}",
             "number": f"{exercise}.{index}",
-            "score": _points(test.score),
-            "max_score": _points(test.points),
+            "score": points(test.score),
+            "max_score": points(test.points),
             "status": "passed" if test.score == test.points else "failed",
             "output": markdown(test.message),
             "visibility": "visible" if visibility is None else visibility(test),
             "tags": [test.exercise],
         })
     return {
-        "score": _points(result.score),
-        "max_score": _points(result.max_score),
+        "score": points(result.score),
+        "max_score": points(result.max_score),
         "execution_time": result.seconds,
         "output": markdown(result.error) if result.error else "\n\n".join(
-            [f"{_points(result.score)} / {_points(result.max_score)}",
+            [f"{points(result.score)} / {points(result.max_score)}",
              *map(markdown, result.notes)]),
         "output_format": "md",
         "visibility": "visible",
@@ -107,10 +111,10 @@ def feedback(result: StudentResult, exercises: list[str]) -> str:
     if result.error:
         return f"{title}\n\nYour submission could not be graded: {markdown(result.error)}\n"
     lines = [title, "",
-             f"**Score: {_points(result.score)} / {_points(result.max_score)}**", "",
+             f"**Score: {points(result.score)} / {points(result.max_score)}**", "",
              "| exercise | score |", "|---|---|"]
     per = result.by_exercise(exercises)
-    lines += [f"| `{name}` | {_points(per[name][0])} / {_points(per[name][1])} |"
+    lines += [f"| `{name}` | {points(per[name][0])} / {points(per[name][1])} |"
               for name in exercises]
     if result.notes:
         lines += ["", "## About your submission", ""]
@@ -122,10 +126,10 @@ def feedback(result: StudentResult, exercises: list[str]) -> str:
         lines += ["", f"## `{name}`", ""]
         every = [t for t in result.tests if t.exercise == name]
         if len(failed) == len(every) > 1 and len({t.message for t in failed}) == 1:
-            lines.append(f"- **every check** ({_points(sum(t.points for t in failed))} pt): "
+            lines.append(f"- **every check** ({points(sum(t.points for t in failed))} pt): "
                          f"{markdown(failed[0].message)}")
             continue
-        lines += [f"- **{markdown(t.prop)}** ({_points(t.points)} pt): {markdown(t.message)}"
+        lines += [f"- **{markdown(t.prop)}** ({points(t.points)} pt): {markdown(t.message)}"
                   for t in failed]
     if all(t.score == t.points for t in result.tests):
         lines += ["", "Every hidden check passed."]

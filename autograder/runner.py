@@ -656,13 +656,17 @@ def collect(assignment: Assignment) -> tuple[list[pytest.Item], GradingContext]:
     return plugin.items, plugin.context
 
 
-def exercise_points(assignment: Assignment) -> dict[str, float]:
-    """{exercise: total points of its hidden tests}, in lesson order, by collecting the suite."""
+def exercise_points(assignment: Assignment, public: bool = False) -> dict[str, float]:
+    """{exercise: total points of its hidden tests}, or of those marked public with
+    ``public``, in lesson order, by collecting the suite."""
+    from .public_checks import is_public
+
     items, context = collect(assignment)
     totals = dict.fromkeys(context.exercises, 0.0)
     for item in items:
-        exercise, points = exercise_mark(item)
-        totals[exercise] += points
+        if is_public(item) or not public:
+            exercise, points = exercise_mark(item)
+            totals[exercise] += points
     return totals
 
 

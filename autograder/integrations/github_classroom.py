@@ -68,17 +68,10 @@ def public_points(assignment: Assignment) -> dict[str, int]:
     points: a fraction is rounded up, so every exercise is worth at least 1)."""
     import math
 
-    from ..plugin import exercise_mark
-    from ..public_checks import is_public
-    from ..runner import collect
+    from ..runner import exercise_points
 
-    items, context = collect(assignment)
-    totals = dict.fromkeys(context.exercises, 0.0)
-    for item in items:
-        if is_public(item):
-            exercise, points = exercise_mark(item)
-            totals[exercise] += points
-    return {name: max(1, math.ceil(points)) for name, points in totals.items()}
+    return {name: max(1, math.ceil(points))
+            for name, points in exercise_points(assignment, public=True).items()}
 
 
 def workflow(assignment: Assignment) -> str:
