@@ -139,7 +139,7 @@ def test_example_class_grades_as_its_headers_say(tmp_path, name):
     ``# correct:``, points lost in one exercise for ``# bug:``, 0 for the untouched release."""
     folder = ROOT / "examples" / name
     book = grade([folder], tmp_path, "--jobs", "2", name=name)
-    graded = Graded(book, tmp_path, COURSE.assignment(name).exercises())
+    graded = Graded(book, tmp_path, COURSE.assignment(name).exercises(), folder)
     stubs = (COURSE.assignment(name).release_dir / f"{name}.py").read_text()
     for path in sorted(folder.glob("*.py")):
         row, bug = book[path.stem], header_of(path, "bug")
