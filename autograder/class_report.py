@@ -248,9 +248,11 @@ def render(run: Run) -> str:
     """The report page of ``run`` as HTML text."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
+    from .reports import points
+
     environment = Environment(loader=PackageLoader("autograder", "pages"),
                               autoescape=select_autoescape(default=True))
-    environment.filters["points"] = lambda value: "" if value is None else f"{value:g}"
+    environment.filters["points"] = lambda value: "" if value is None else str(points(value))
     script = environment.get_template("class_report.js").render()
     rows = students(run)
     return environment.get_template("class_report.html").render(

@@ -155,7 +155,7 @@ def _check_output_dir(out: Path, option: str = "--out") -> None:
         raise UsageError(f"cannot write to {option} {out}: {error.strerror}") from None
 
 
-def _progress(total: int):
+def _progress():
     """A progress bar on stderr (students done, rate, time left), off when stderr is not a
     terminal or in CI."""
     from rich.console import Console
@@ -185,6 +185,8 @@ def _summary(results, exercises: list[str]):
     from rich.table import Table
     from rich.text import Text
 
+    from .reports import points
+
     table = Table(box=None, pad_edge=False)
     table.add_column("student", no_wrap=True, max_width=24, overflow="ellipsis")
     for name in ["score", *exercises]:
@@ -195,8 +197,8 @@ def _summary(results, exercises: list[str]):
             table.add_row(name, "error", Text(visible(result.error)))
             continue
         per = result.by_exercise(exercises)
-        table.add_row(name, f"{result.score:g}/{result.max_score:g}",
-                      *(f"{per[n][0]:g}/{per[n][1]:g}" for n in exercises))
+        table.add_row(name, f"{points(result.score)}/{points(result.max_score)}",
+                      *(f"{points(per[n][0])}/{points(per[n][1])}" for n in exercises))
     return table
 
 
@@ -241,7 +243,7 @@ def _grade(args: argparse.Namespace) -> int:
         s.id: found for s in students
         if (found := reports.load_graded(out, s.id, keys[s.id])) is not None}
     todo = [student for student in students if student.id not in done]
-    progress = _progress(len(todo))
+    progress = _progress()
     task = progress.add_task("grading", total=len(todo), student="")
 
     def finished(result) -> None:
