@@ -34,10 +34,10 @@ import numpy as np
 
 from .course import UsageError
 from .escaping import folder_name
+from .reports import PREVIOUS, STATE, points, write_atomic
 from .runner import GATED, GRADER_ERROR, StudentResult
 
 REPORT = "report.html"
-PREVIOUS = "previous"
 
 # The numbers of "max absolute error …, max relative error …" (autograder.checks) and the
 # student's line number differ between students who made the same mistake.
@@ -75,7 +75,7 @@ def load(out: Path) -> Run:
         exercises, _ = _read_gradebook(out / "gradebook.csv")
         results = []
         for student in manifest["seconds_per_submission"]:
-            state = json.loads((out / folder_name(student) / "state.json").read_text("utf-8"))
+            state = json.loads((out / folder_name(student) / STATE).read_text("utf-8"))
             results.append(StudentResult.from_dict(state["result"]))
     except FileNotFoundError as error:
         raise UsageError(f"{out} holds no complete grading run ({Path(error.filename).name} "
@@ -248,8 +248,6 @@ def render(run: Run) -> str:
     """The report page of ``run`` as HTML text."""
     from jinja2 import Environment, PackageLoader, select_autoescape
 
-    from .reports import points
-
     environment = Environment(loader=PackageLoader("autograder", "pages"),
                               autoescape=select_autoescape(default=True))
     environment.filters["points"] = lambda value: "" if value is None else str(points(value))
@@ -265,8 +263,6 @@ def render(run: Run) -> str:
 
 def write(out: Path) -> Path:
     """Write ``out/report.html`` for the run in ``out``; return its path."""
-    from .reports import write_atomic
-
     path = out / REPORT
     write_atomic(path, render(load(out)))
     return path

@@ -196,6 +196,8 @@ def manifest(*, assignment: str, suite: str, level: str, jobs: int, seconds: flo
 
 
 STATE = "state.json"
+#: the folder in ``out`` that keeps the previous run's gradebook and manifest
+PREVIOUS = "previous"
 
 
 def file_hash(path: Path) -> str:
@@ -248,6 +250,6 @@ def write_all(out: Path, results: list[StudentResult], exercises: list[str],
     keeping those of the run before in ``previous/``."""
     for name in ("gradebook.csv", "manifest.json"):
         if (out / name).is_file():
-            write_atomic(out / "previous" / name, (out / name).read_bytes())
+            write_atomic(out / PREVIOUS / name, (out / name).read_bytes())
     write_atomic(out / "gradebook.csv", gradebook(results, exercises))
     write_atomic(out / "manifest.json", json.dumps(manifest_data, indent=2) + "\n")
